@@ -1,0 +1,104 @@
+/**
+ * The platform's feature store: what it has learned from its own logs. It
+ * never reads the world's true state, only logged events and item metadata
+ * (topic mix, length) that a platform would have from its content pipeline.
+ */
+export const FEATURE_STORE = {
+  /** Per-tick decay of a user's logged topic profile (long-term interests). */
+  profileDecay: 0.95,
+  /** Per-tick decay of the trending count of an item. */
+  trendDecay: 0.8,
+  /** Pseudo-impressions of the prior in the smoothed item click rate and watch. */
+  smoothingImpressions: 20,
+};
+
+export class FeatureStore {
+  readonly users: number;
+  readonly items: number;
+  readonly topics: number;
+  /** Decayed, watch-weighted sum of consumed topic mixes, [users, topics]. Not normalised. */
+  readonly profile: Float32Array;
+  /** Cumulative impressions, clicks and watch-fraction sums per item, [items]. */
+  readonly impressions: Float32Array;
+  readonly clicks: Float32Array;
+  readonly watchSum: Float32Array;
+  /** Time-decayed engagement (watch fraction summed) per item, [items]; the "trending" signal. */
+  readonly trend: Float32Array;
+  totalImpressions = 0;
+  totalClicks = 0;
+  totalWatch = 0;
+  /** Largest cumulative impression count of any item. */
+  maxImpressions = 0;
+
+  constructor(users: number, items: number, topics: number) {
+    this.users = users;
+    this.items = items;
+    this.topics = topics;
+    this.profile = new Float32Array(users * topics);
+    this.impressions = new Float32Array(items);
+    this.clicks = new Float32Array(items);
+    this.watchSum = new Float32Array(items);
+    this.trend = new Float32Array(items);
+  }
+
+  /** Applies the per-tick decay to profiles and trends; call once at the start of a tick. */
+  decay(): void {
+    const profileDecay = FEATURE_STORE.profileDecay;
+    for (let k = 0; k < this.profile.length; k += 1) {
+      this.profile[k] *= profileDecay;
+    }
+    const trendDecay = FEATURE_STORE.trendDecay;
+    for (let i = 0; i < this.items; i += 1) {
+      this.trend[i] *= trendDecay;
+    }
+  }
+
+  /** Records one logged impression. `itemTopics` is the [items, topics] metadata matrix. */
+  record(user: number, item: number, watch: number, click: boolean, itemTopics: Float32Array): void {
+    const T = this.topics;
+    for (let t = 0; t < T; t += 1) {
+      this.profile[user * T + t] += watch * itemTopics[item * T + t];
+    }
+    this.impressions[item] += 1;
+    this.maxImpressions = Math.max(this.maxImpressions, this.impressions[item]);
+    this.watchSum[item] += watch;
+    this.trend[item] += watch;
+    this.totalImpressions += 1;
+    this.totalWatch += watch;
+    if (click) {
+      this.clicks[item] += 1;
+      this.totalClicks += 1;
+    }
+  }
+
+  /** User u's profile normalised to a probability vector, written into `out` ([topics]); uniform when empty. */
+  normalisedProfile(user: number, out: Float32Array | number[]): void {
+    const T = this.topics;
+    let total = 0;
+    for (let t = 0; t < T; t += 1) {
+      total += this.profile[user * T + t];
+    }
+    for (let t = 0; t < T; t += 1) {
+      out[t] = total > 0 ? this.profile[user * T + t] / total : 1 / T;
+    }
+  }
+
+  /** Smoothed click rate: (clicks_i + a · CTR_all) / (impressions_i + a). */
+  smoothedClickRate(item: number): number {
+    const a = FEATURE_STORE.smoothingImpressions;
+    const prior = this.totalImpressions > 0 ? this.totalClicks / this.totalImpressions : 0.05;
+    return (this.clicks[item] + a * prior) / (this.impressions[item] + a);
+  }
+
+  /** Smoothed mean watch fraction, with the same prior form as the click rate. */
+  smoothedWatch(item: number): number {
+    const a = FEATURE_STORE.smoothingImpressions;
+    const prior = this.totalImpressions > 0 ? this.totalWatch / this.totalImpressions : 0.3;
+    return (this.watchSum[item] + a * prior) / (this.impressions[item] + a);
+  }
+
+  /** Visible popularity π_i = ln(1 + impressions_i) / ln(1 + max impressions), in [0, 1]; what a view counter shows users. */
+  visiblePopularity(item: number): number {
+    return this.maxImpressions > 0 ? Math.log1p(this.impressions[item]) / Math.log1p(this.maxImpressions) : 0;
+  }
+}

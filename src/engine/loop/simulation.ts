@@ -1,0 +1,324 @@
+import { EventLog } from '../events/log';
+import { FeatureLog } from '../events/featureLog';
+import { FeatureStore } from '../features/store';
+import { pca2 } from '../metrics/pca';
+import { sampleUserPairs } from '../metrics/homogenisation';
+import { LogisticRanker } from '../models/logisticRanker';
+import { MatrixFactorisation } from '../models/matrixFactorisation';
+import { Random } from '../random';
+import { rankingFeatureCount } from '../ranking/features';
+import { topK } from '../retrieval/topK';
+import type { FeedMachineParams } from '../scenarios/feedMachine';
+import { maxInterest, sampleResponse, trueResponse, trueUtilityRow, applyWatch } from '../world/response';
+import { argmaxRow, createSyntheticWorld } from '../world/synthetic';
+import type { World } from '../world/types';
+import type { PlannedFeed } from './feed';
+import { RETRIEVAL, planFeed } from './feed';
+import { TickAccumulator } from './tickAccumulator';
+import type { EmbeddingMap, ServedItem, TickMetrics, TopicMixRow, UserFeedSnapshot } from './types';
+
+/** Training set-up of both models at each retrain. */
+export const TRAINING = {
+  /** Events of the last `windowTicks` ticks train the retrieval model. */
+  windowTicks: 20,
+  /** At most this many of the newest events train each model. */
+  maxSamples: 40_000,
+  retrieval: { epochs: 3, batchSize: 1024, learningRate: 0.05, l2: 1e-4 },
+  ranker: { epochs: 3, batchSize: 512, learningRate: 0.02, l2: 1e-5 },
+  /** User pairs sampled once for the homogenisation metric. */
+  homogenisationPairs: 500,
+};
+
+interface PendingTick {
+  tick: number;
+  accumulator: TickAccumulator;
+}
+
+/**
+ * The closed loop of Lab 1. One tick: each active user gets a feed of K
+ * items, responds through the true response model, the platform logs the
+ * events and updates its features, and every R ticks both models retrain on
+ * the logs. All state lives in typed arrays and plain objects; TensorFlow.js
+ * is used only inside the models' train() calls.
+ */
+export class FeedSimulation {
+  readonly params: FeedMachineParams;
+  readonly world: World;
+  readonly history: TickMetrics[] = [];
+  readonly topicMixHistory: TopicMixRow[] = [];
+  readonly log = new EventLog();
+  readonly store: FeatureStore;
+  readonly retrieval: MatrixFactorisation;
+  readonly ranker: LogisticRanker;
+  private readonly rankingLog: FeatureLog;
+  private readonly root: Random;
+  /** 1 where user u has been served item i, [users, items]. */
+  private readonly seen: Uint8Array;
+  /** Items each user watched past the skip threshold. */
+  private readonly consumed: Set<number>[];
+  private readonly pairs: Uint32Array;
+  /** Fixed per-item tie-breaks for the trending list, in [0, 1e-3); they order a cold catalogue randomly. */
+  private readonly trendTieBreak: Float32Array;
+  private readonly lastFeed = new Map<number, { tick: number; items: ServedItem[] }>();
+  private ticks = 0;
+  private pending: PendingTick | null = null;
+  private lastRankerLoss = Number.NaN;
+  private lastRetrievalLoss = Number.NaN;
+
+  private constructor(params: FeedMachineParams, world: World) {
+    if (world.users * world.items > 50_000_000) {
+      throw new Error(`A world of ${world.users} users × ${world.items} items is too large to simulate (at most 50,000,000 user-item pairs); use fewer users or items.`);
+    }
+    this.params = params;
+    this.world = world;
+    this.root = new Random(params.seed);
+    this.store = new FeatureStore(world.users, world.items, world.topics);
+    this.retrieval = new MatrixFactorisation(world.users, world.items, params.embeddingDim, this.root.fork('retrieval-init'));
+    this.ranker = new LogisticRanker(rankingFeatureCount(world.topics));
+    this.rankingLog = new FeatureLog(TRAINING.maxSamples, rankingFeatureCount(world.topics));
+    this.seen = new Uint8Array(world.users * world.items);
+    this.consumed = Array.from({ length: world.users }, () => new Set<number>());
+    this.pairs = sampleUserPairs(world.users, TRAINING.homogenisationPairs, this.root.fork('pairs'));
+    const tieRng = this.root.fork('trend-ties');
+    this.trendTieBreak = Float32Array.from({ length: world.items }, () => tieRng.next() * 1e-3);
+  }
+
+  /**
+   * Builds a simulation; the synthetic world is drawn from `params` unless
+   * `world` is given. The caller must have set the TensorFlow.js backend.
+   */
+  static async create(params: FeedMachineParams, world?: World): Promise<FeedSimulation> {
+    const built = world ?? createSyntheticWorld(params, new Random(params.seed).fork('world'));
+    return new FeedSimulation(params, built);
+  }
+
+  get tick(): number {
+    return this.ticks;
+  }
+
+  /**
+   * Runs one tick. When a retrain throws, the served tick is kept as pending
+   * and the error propagates; the next call redoes only the retrain (same
+   * weights, same random stream) and then returns the tick's row.
+   */
+  async step(options: { onTrainingProgress?: (fraction: number) => void } = {}): Promise<{ metrics: TickMetrics; topicMix: TopicMixRow }> {
+    if (this.pending === null) {
+      this.pending = this.serveTick(this.ticks + 1);
+    }
+    const { tick, accumulator } = this.pending;
+    const retrainDue = this.params.retrainEvery > 0 && tick % this.params.retrainEvery === 0;
+    if (retrainDue) {
+      await this.retrain(tick, options.onTrainingProgress);
+    }
+
+    const row = accumulator.finish(
+      tick,
+      this.world,
+      { impressionsPerItem: this.store.impressions, consumed: this.consumed, pairs: this.pairs },
+      { retrained: retrainDue, rankerLoss: this.lastRankerLoss, retrievalLoss: this.lastRetrievalLoss },
+    );
+    this.pending = null;
+    this.ticks = tick;
+    this.history.push(row.metrics);
+    this.topicMixHistory.push(row.topicMix);
+    return row;
+  }
+
+  /** Serving half of a tick: feeds, responses, logging, feature updates. */
+  private serveTick(tick: number): PendingTick {
+    const { world, store } = this;
+    const activityRng = this.root.fork(`activity:${tick}`);
+    const exploreRng = this.root.fork(`explore:${tick}`);
+    const responseRng = this.root.fork(`response:${tick}`);
+    const accumulator = new TickAccumulator(world.topics);
+    const F = rankingFeatureCount(world.topics);
+    const utilityRow = new Float32Array(world.items);
+
+    store.decay();
+    const inputs = { ...this.feedInputs(), trending: this.trendingList() };
+
+    for (let user = 0; user < world.users; user += 1) {
+      if (!activityRng.bernoulli(world.userActivity[user])) {
+        continue;
+      }
+      const plan = planFeed(inputs, user, exploreRng);
+      if (plan.slots.length === 0) {
+        continue;
+      }
+
+      trueUtilityRow(world, user, utilityRow);
+      const ideal = topK(utilityRow, plan.slots.length, this.seen, user * world.items);
+      const idealSum = ideal.reduce((sum, item) => sum + utilityRow[item], 0);
+      const served = this.respond(tick, user, plan, responseRng, accumulator, F);
+      accumulator.addFeed(world, served.map((slot) => slot.item), idealSum, ideal.length);
+      this.lastFeed.set(user, { tick, items: served });
+    }
+    return { tick, accumulator };
+  }
+
+  /**
+   * The user watches the planned feed: expected responses come from the true
+   * model at the start of the session, then actions are sampled, logged and
+   * fed to the feature store, and true interests drift.
+   */
+  private respond(tick: number, user: number, plan: PlannedFeed, rng: Random, accumulator: TickAccumulator, F: number): ServedItem[] {
+    const { world, store, params } = this;
+    const userMax = maxInterest(world, user);
+    const expected = plan.slots.map((slot) => trueResponse(world, user, slot.item, store.visiblePopularity(slot.item), userMax));
+    const served: ServedItem[] = [];
+
+    plan.slots.forEach((slot, position) => {
+      const truth = expected[position];
+      const observed = sampleResponse(truth, rng);
+      this.log.append({
+        tick,
+        user,
+        item: slot.item,
+        position,
+        source: slot.source,
+        ...observed,
+        predictedClick: slot.predictedClick,
+        predictedWatch: slot.predictedWatch,
+      });
+      this.rankingLog.push(plan.features, position * F, observed.click, observed.watch);
+      store.record(user, slot.item, observed.watch, observed.click, world.itemTopics);
+      this.seen[user * world.items + slot.item] = 1;
+      if (!observed.skip) {
+        this.consumed[user].add(slot.item);
+      }
+      applyWatch(world, user, slot.item, observed.watch, params.driftRate);
+      accumulator.addImpression(
+        world,
+        slot.item,
+        slot.source,
+        observed,
+        { click: slot.predictedClick, watch: slot.predictedWatch },
+        { click: truth.clickProb, watch: truth.expectedWatch, utility: truth.utility },
+      );
+      served.push({
+        ...slot,
+        position,
+        topic: world.itemTopic[slot.item],
+        creator: world.itemCreator[slot.item],
+        trueClick: truth.clickProb,
+        trueWatch: truth.expectedWatch,
+        trueUtility: truth.utility,
+        observed,
+      });
+    });
+    return served;
+  }
+
+  /**
+   * Retrains retrieval and ranking on the logs. Both models are restored if
+   * either training throws, so a retry starts from the same weights.
+   */
+  private async retrain(tick: number, onProgress?: (fraction: number) => void): Promise<void> {
+    const rng = this.root.fork(`train:${tick}`);
+    const retrievalBefore = { ...this.retrieval };
+    const rankerBefore = { weights: this.ranker.weights, bias: this.ranker.bias, trainings: this.ranker.trainings };
+    try {
+      const retrievalLoss = await this.retrieval.train(this.retrievalSamples(tick), {
+        ...TRAINING.retrieval,
+        rng: rng.fork('retrieval'),
+        onProgress: (fraction) => onProgress?.(fraction / 2),
+      });
+      const rankerLoss = await this.ranker.train(this.rankingLog.samples(), {
+        ...TRAINING.ranker,
+        rng: rng.fork('ranker'),
+        onProgress: (fraction) => onProgress?.(0.5 + fraction / 2),
+      });
+      this.lastRetrievalLoss = retrievalLoss;
+      this.lastRankerLoss = rankerLoss.click;
+    } catch (error) {
+      Object.assign(this.retrieval, retrievalBefore);
+      Object.assign(this.ranker, rankerBefore);
+      throw error;
+    }
+  }
+
+  /** (user, item, watch) of the newest events in the training window. */
+  private retrievalSamples(tick: number): { user: Uint32Array; item: Uint32Array; target: Float32Array; length: number } {
+    const from = Math.max(this.log.firstIndexAtTick(tick - TRAINING.windowTicks + 1), this.log.length - TRAINING.maxSamples);
+    const to = this.log.length;
+    return {
+      user: this.log.user.slice(from, to),
+      item: this.log.item.slice(from, to),
+      target: this.log.watch.slice(from, to),
+      length: to - from,
+    };
+  }
+
+  /** Items by time-decayed engagement, best first; ties broken by a fixed random key. */
+  private trendingList(): number[] {
+    const score = new Float32Array(this.world.items);
+    for (let i = 0; i < score.length; i += 1) {
+      score[i] = this.store.trend[i] + this.trendTieBreak[i];
+    }
+    return topK(score, RETRIEVAL.trendingList);
+  }
+
+  private feedInputs() {
+    return { params: this.params, world: this.world, store: this.store, retrieval: this.retrieval, ranker: this.ranker, seen: this.seen };
+  }
+
+  /**
+   * One user's feed with the ground truth beside it: the feed served at the
+   * user's last active tick, or, if never served, the feed the platform would
+   * serve now (a preview that changes no state).
+   */
+  snapshot(user: number): UserFeedSnapshot {
+    const { world } = this;
+    if (!Number.isInteger(user) || user < 0 || user >= world.users) {
+      throw new Error(`User ${user} does not exist; choose a user from 0 to ${world.users - 1}.`);
+    }
+    const last = this.lastFeed.get(user);
+    let feed: ServedItem[];
+    if (last !== undefined) {
+      feed = last.items;
+    } else {
+      const plan = planFeed({ ...this.feedInputs(), trending: this.trendingList() }, user, this.root.fork(`preview:${this.ticks}:${user}`));
+      const userMax = maxInterest(world, user);
+      feed = plan.slots.map((slot, position) => {
+        const truth = trueResponse(world, user, slot.item, this.store.visiblePopularity(slot.item), userMax);
+        return { ...slot, position, topic: world.itemTopic[slot.item], creator: world.itemCreator[slot.item], trueClick: truth.clickProb, trueWatch: truth.expectedWatch, trueUtility: truth.utility };
+      });
+    }
+
+    const T = world.topics;
+    const profile = new Float32Array(T);
+    this.store.normalisedProfile(user, profile);
+    const utilityRow = new Float32Array(world.items);
+    trueUtilityRow(world, user, utilityRow);
+    const ideal = topK(utilityRow, Math.max(1, feed.length), this.seen, user * world.items);
+    const mean = (values: number[]): number => (values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN);
+    return {
+      user,
+      tick: last?.tick ?? this.ticks,
+      feed,
+      served: last !== undefined,
+      trueInterests: Array.from(world.userInterests.subarray(user * T, (user + 1) * T)),
+      initialInterests: Array.from(world.userInitialInterests.subarray(user * T, (user + 1) * T)),
+      profile: Array.from(profile),
+      feedUtility: mean(feed.map((item) => item.trueUtility)),
+      idealUtility: mean(ideal.map((item) => utilityRow[item])),
+    };
+  }
+
+  /** Users and items in the retrieval model's embedding space, projected to 2-D by PCA. */
+  embeddingMap(): EmbeddingMap {
+    const { world, retrieval } = this;
+    const d = retrieval.dim;
+    const rows = world.users + world.items;
+    const stacked = new Float32Array(rows * d);
+    stacked.set(retrieval.userEmbedding, 0);
+    stacked.set(retrieval.itemEmbedding, world.users * d);
+    const { points, explained } = pca2(stacked, rows, d);
+    const topic = new Uint8Array(rows);
+    for (let u = 0; u < world.users; u += 1) {
+      topic[u] = argmaxRow(world.userInterests, u, world.topics);
+    }
+    topic.set(world.itemTopic, world.users);
+    return { tick: this.ticks, users: world.users, items: world.items, points, topic, explainedVariance: explained };
+  }
+}
