@@ -113,7 +113,8 @@ export function planFeed(inputs: FeedInputs, user: number, rng: Random): Planned
   const exploitCount = exploreSlots.filter((explore) => !explore).length;
   const ranked = mmrRerank(scores, topicRows, world.itemTopics, T, exploitCount, params.diversityWeight);
 
-  const chosen = new Set<number>();
+  // Exploration must not pick an item that a later ranked slot will place.
+  const chosen = new Set<number>(ranked.order.map((c) => candidates[c]));
   const slots: PlannedSlot[] = [];
   const features = new Float32Array(K * F);
   let nextRanked = 0;
@@ -124,7 +125,6 @@ export function planFeed(inputs: FeedInputs, user: number, rng: Random): Planned
       const penalty = ranked.penalties[nextRanked];
       nextRanked += 1;
       const item = candidates[c];
-      chosen.add(item);
       features.set(candidateFeatures.subarray(c * F, (c + 1) * F), slot * F);
       slots.push(describeSlot(params, item, sourceOf.get(item) ?? 'popularity', predictions[2 * c], predictions[2 * c + 1], penalty));
       continue;
