@@ -1,4 +1,4 @@
-import { randomGamma, randomLcg, randomNormal } from 'd3-random';
+import { randomLcg, randomNormal } from 'd3-random';
 
 /**
  * The engine's only source of randomness: a seeded generator passed in
@@ -6,8 +6,10 @@ import { randomGamma, randomLcg, randomNormal } from 'd3-random';
  * tests. Nothing in src/engine calls Math.random.
  *
  * The uniform source is d3-random's linear congruential generator
- * (32-bit state, the constants of Numerical Recipes); the normal and gamma
- * draws are d3-random's (Box-Muller and Marsaglia-Tsang) fed from it.
+ * (32-bit state, the constants of Numerical Recipes) and the normal draws are
+ * d3-random's, fed from it. Gamma draws use Marsaglia and Tsang (2000)
+ * directly: d3-random builds one generator per shape, which is slow when
+ * every draw has its own shape, as the Beta draws of watch fractions do.
  * Independent streams come from {@link Random.fork}, which hashes the parent
  * seed with a stream name, so adding draws to one stream never shifts another.
  */
@@ -16,7 +18,6 @@ export class Random {
   readonly seed: number;
   private readonly uniform: () => number;
   private readonly standardNormal: () => number;
-  private readonly gammaBySshape = new Map<number, () => number>();
 
   constructor(seed: number) {
     if (!Number.isFinite(seed)) {
@@ -47,14 +48,33 @@ export class Random {
     return Math.exp(this.normal(mu, sigma));
   }
 
-  /** Gamma draw with shape k and scale 1. */
+  /**
+   * Gamma draw with shape k > 0 and scale 1 (Marsaglia and Tsang 2000, "A
+   * simple method for generating gamma variables"); for k < 1 it draws
+   * Gamma(k + 1) · U^(1/k).
+   */
   gamma(shape: number): number {
-    let draw = this.gammaBySshape.get(shape);
-    if (draw === undefined) {
-      draw = randomGamma.source(this.uniform)(shape, 1);
-      this.gammaBySshape.set(shape, draw);
+    if (!(shape > 0)) {
+      throw new Error(`Gamma shape must be positive; received ${shape}`);
     }
-    return draw();
+    if (shape < 1) {
+      return this.gamma(shape + 1) * Math.pow(this.uniform(), 1 / shape);
+    }
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.standardNormal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.uniform();
+      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+        return d * v;
+      }
+    }
   }
 
   /** Beta(a, b) draw, as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b). */

@@ -86,3 +86,20 @@ describe('Random', () => {
     expect(hashSeed(1, 'a')).toBeLessThan(2 ** 32);
   });
 });
+
+describe('Random.gamma', () => {
+  it.each([0.3, 1, 4.5])('has mean and variance equal to the shape %s', (shape) => {
+    const rng = new Random(12);
+    const n = 40_000;
+    const draws = Array.from({ length: n }, () => rng.gamma(shape));
+    const mean = draws.reduce((s, x) => s + x, 0) / n;
+    const variance = draws.reduce((s, x) => s + (x - mean) ** 2, 0) / n;
+    expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(mean - shape)).toBeLessThan(0.05 * Math.max(1, shape));
+    expect(Math.abs(variance - shape)).toBeLessThan(0.1 * Math.max(1, shape));
+  });
+
+  it('rejects a non-positive shape', () => {
+    expect(() => new Random(1).gamma(0)).toThrow(/positive/);
+  });
+});

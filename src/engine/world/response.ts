@@ -196,22 +196,40 @@ export function trueUtilityRow(world: World, user: number, out: Float32Array): v
   const interests = world.userInterests;
   const recent = world.userRecentTopics;
   const topics = world.itemTopics;
+  const itemNorms = itemTopicNorms(world);
   for (let i = 0; i < world.items; i += 1) {
     const io = i * T;
     let dot = 0;
     let recentDot = 0;
-    let itemNorm = 0;
     for (let t = 0; t < T; t += 1) {
       const phi = topics[io + t];
       dot += interests[uo + t] * phi;
       recentDot += recent[uo + t] * phi;
-      itemNorm += phi * phi;
     }
     const match = userMax > 0 ? Math.min(1, dot / userMax) : 0;
-    const denominator = recentNorm * Math.sqrt(itemNorm);
+    const denominator = recentNorm * itemNorms[i];
     const novelty = denominator > 0 ? 1 - recentDot / denominator : 1;
     out[i] = match * (k.base + k.quality * world.itemQuality[i]) - k.clickbait * world.itemClickbait[i] + noveltyWeight * novelty;
   }
+}
+
+const normsByTopics = new WeakMap<Float32Array, Float32Array>();
+
+/** |φ_i| of every item, [items], computed once per world (item topic mixes never change). */
+function itemTopicNorms(world: World): Float32Array {
+  let norms = normsByTopics.get(world.itemTopics);
+  if (norms === undefined) {
+    norms = new Float32Array(world.items);
+    for (let i = 0; i < world.items; i += 1) {
+      let sum = 0;
+      for (let t = 0; t < world.topics; t += 1) {
+        sum += world.itemTopics[i * world.topics + t] ** 2;
+      }
+      norms[i] = Math.sqrt(sum);
+    }
+    normsByTopics.set(world.itemTopics, norms);
+  }
+  return norms;
 }
 
 /** Samples one reaction from the expected responses. */
