@@ -39,6 +39,29 @@ export interface PlannedFeed {
   features: Float32Array;
 }
 
+/**
+ * Reusable buffers for {@link planFeed}, sized once per simulation, so that
+ * serving a tick allocates no large arrays per user.
+ */
+export class FeedScratch {
+  readonly retrievalScores: Float32Array;
+  readonly candidateFeatures: Float32Array;
+  readonly candidateScores: Float32Array;
+  readonly predictions: Float32Array;
+  readonly topicRows: Uint32Array;
+  readonly profile: Float32Array;
+
+  constructor(items: number, topics: number) {
+    const maxCandidates = RETRIEVAL.embedding + RETRIEVAL.popularity;
+    this.retrievalScores = new Float32Array(items);
+    this.candidateFeatures = new Float32Array(maxCandidates * rankingFeatureCount(topics));
+    this.candidateScores = new Float32Array(maxCandidates);
+    this.predictions = new Float32Array(maxCandidates * 2);
+    this.topicRows = new Uint32Array(maxCandidates);
+    this.profile = new Float32Array(topics);
+  }
+}
+
 /** What the feed builder reads: models, features and the user's seen items. Nothing here is world truth except item metadata. */
 export interface FeedInputs {
   params: FeedMachineParams;
@@ -57,9 +80,16 @@ export interface FeedInputs {
  * factorisation's dot product), ranking (logistic predictions combined by the
  * ranking utility), MMR re-ranking with the diversity weight, and ε-exploration
  * (each slot is, with probability ε, a uniformly random unseen item).
- * Reads state only; `rng` is the only thing it advances.
+ * Reads state only; `rng` is the only thing it advances. `retrievalDots`,
+ * when given, holds p_u · q_i for every item from a batched product.
  */
-export function planFeed(inputs: FeedInputs, user: number, rng: Random): PlannedFeed {
+export function planFeed(
+  inputs: FeedInputs,
+  user: number,
+  rng: Random,
+  scratch = new FeedScratch(inputs.world.items, inputs.world.topics),
+  retrievalDots?: Float32Array,
+): PlannedFeed {
   const { params, world, store, retrieval, ranker, seen, trending } = inputs;
   const K = Math.min(params.feedSize, world.items);
   const T = world.topics;
@@ -73,8 +103,14 @@ export function planFeed(inputs: FeedInputs, user: number, rng: Random): Planned
 
   const sourceOf = new Map<number, CandidateSource>();
   if (retrieval.trainings > 0) {
-    const scores = new Float32Array(world.items);
-    retrieval.retrievalScores(user, scores);
+    const scores = scratch.retrievalScores;
+    if (retrievalDots === undefined) {
+      retrieval.retrievalScores(user, scores);
+    } else {
+      for (let i = 0; i < world.items; i += 1) {
+        scores[i] = retrievalDots[i] + retrieval.itemBias[i];
+      }
+    }
     for (const item of topK(scores, RETRIEVAL.embedding, seen, seenOffset)) {
       sourceOf.set(item, 'embedding');
     }
@@ -93,14 +129,14 @@ export function planFeed(inputs: FeedInputs, user: number, rng: Random): Planned
   }
   const candidates = [...sourceOf.keys()];
 
-  const profile = new Float32Array(T);
+  const profile = scratch.profile;
   store.normalisedProfile(user, profile);
   const context: FeatureContext = { store, retrieval, itemTopics: world.itemTopics, itemLength: world.itemLength };
-  const candidateFeatures = new Float32Array(candidates.length * F);
-  const scores = new Float32Array(candidates.length);
-  const predictions = new Float32Array(candidates.length * 2);
+  const candidateFeatures = scratch.candidateFeatures;
+  const scores = scratch.candidateScores.subarray(0, candidates.length);
+  const predictions = scratch.predictions;
   const prediction = new Float32Array(2);
-  const topicRows = new Uint32Array(candidates.length);
+  const topicRows = scratch.topicRows.subarray(0, candidates.length);
   candidates.forEach((item, c) => {
     writeRankingFeatures(context, profile, user, item, candidateFeatures, c * F);
     ranker.predict(candidateFeatures, c * F, prediction);

@@ -9,12 +9,14 @@ import { Random } from '../random';
 import { rankingFeatureCount } from '../ranking/features';
 import { topK } from '../retrieval/topK';
 import type { FeedMachineParams } from '../scenarios/feedMachine';
+import type { ObservedResponse, TrueResponse } from '../world/response';
 import { maxInterest, sampleResponse, trueResponse, trueUtilityRow, applyWatch } from '../world/response';
 import { argmaxRow, createSyntheticWorld } from '../world/synthetic';
 import type { World } from '../world/types';
-import type { PlannedFeed } from './feed';
-import { RETRIEVAL, planFeed } from './feed';
+import type { PlannedFeed, PlannedSlot } from './feed';
+import { FeedScratch, RETRIEVAL, planFeed } from './feed';
 import { TickAccumulator } from './tickAccumulator';
+import { batchedDots, gatherMatrixRows, transpose } from './batchedDots';
 import type { EmbeddingMap, ServedItem, TickMetrics, TopicMixRow, UserFeedSnapshot } from './types';
 
 /** Training set-up of both models at each retrain. */
@@ -28,6 +30,20 @@ export const TRAINING = {
   /** User pairs sampled once for the homogenisation metric. */
   homogenisationPairs: 500,
 };
+
+/** Active users scored together in one matrix product; bounds the [block, items] buffers. */
+const SERVING_BLOCK = 256;
+
+export interface StepOptions {
+  /** Fraction of the retrain done, in [0, 1]. */
+  onTrainingProgress?: (fraction: number) => void;
+  /**
+   * Throws when the backend has failed without an error of its own: a lost
+   * WebGL context reads back zeros instead of throwing. Called after both
+   * models trained and before their weights count, so a throw restores them.
+   */
+  checkBackend?: () => void;
+}
 
 interface PendingTick {
   tick: number;
@@ -59,6 +75,10 @@ export class FeedSimulation {
   private readonly pairs: Uint32Array;
   /** Fixed per-item tie-breaks for the trending list, in [0, 1e-3); they order a cold catalogue randomly. */
   private readonly trendTieBreak: Float32Array;
+  private readonly scratch: FeedScratch;
+  /** φᵀ, [topics, items]; and Qᵀ, [dim, items], for the embedding it was made from. */
+  private itemTopicsT: Float32Array | undefined;
+  private itemEmbeddingT: { source: Float32Array; transposed: Float32Array } | undefined;
   private readonly lastFeed = new Map<number, { tick: number; items: ServedItem[] }>();
   private ticks = 0;
   private pending: PendingTick | null = null;
@@ -79,6 +99,7 @@ export class FeedSimulation {
     this.seen = new Uint8Array(world.users * world.items);
     this.consumed = Array.from({ length: world.users }, () => new Set<number>());
     this.pairs = sampleUserPairs(world.users, TRAINING.homogenisationPairs, this.root.fork('pairs'));
+    this.scratch = new FeedScratch(world.items, world.topics);
     const tieRng = this.root.fork('trend-ties');
     this.trendTieBreak = Float32Array.from({ length: world.items }, () => tieRng.next() * 1e-3);
   }
@@ -101,14 +122,14 @@ export class FeedSimulation {
    * and the error propagates; the next call redoes only the retrain (same
    * weights, same random stream) and then returns the tick's row.
    */
-  async step(options: { onTrainingProgress?: (fraction: number) => void } = {}): Promise<{ metrics: TickMetrics; topicMix: TopicMixRow }> {
+  async step(options: StepOptions = {}): Promise<{ metrics: TickMetrics; topicMix: TopicMixRow }> {
     if (this.pending === null) {
       this.pending = this.serveTick(this.ticks + 1);
     }
     const { tick, accumulator } = this.pending;
     const retrainDue = this.params.retrainEvery > 0 && tick % this.params.retrainEvery === 0;
     if (retrainDue) {
-      await this.retrain(tick, options.onTrainingProgress);
+      await this.retrain(tick, options);
     }
 
     const row = accumulator.finish(
@@ -134,26 +155,62 @@ export class FeedSimulation {
     const F = rankingFeatureCount(world.topics);
     const utilityRow = new Float32Array(world.items);
 
+    const active: number[] = [];
+    for (let user = 0; user < world.users; user += 1) {
+      if (activityRng.bernoulli(world.userActivity[user])) {
+        active.push(user);
+      }
+    }
+
     store.decay();
     const inputs = { ...this.feedInputs(), trending: this.trendingList() };
 
-    for (let user = 0; user < world.users; user += 1) {
-      if (!activityRng.bernoulli(world.userActivity[user])) {
-        continue;
-      }
-      const plan = planFeed(inputs, user, exploreRng);
-      if (plan.slots.length === 0) {
-        continue;
-      }
-
-      trueUtilityRow(world, user, utilityRow);
-      const ideal = topK(utilityRow, plan.slots.length, this.seen, user * world.items);
-      const idealSum = ideal.reduce((sum, item) => sum + utilityRow[item], 0);
-      const served = this.respond(tick, user, plan, responseRng, accumulator, F);
-      accumulator.addFeed(world, served.map((slot) => slot.item), idealSum, ideal.length);
-      this.lastFeed.set(user, { tick, items: served });
+    for (let start = 0; start < active.length; start += SERVING_BLOCK) {
+      const block = active.slice(start, start + SERVING_BLOCK);
+      const scores = this.blockScores(block);
+      block.forEach((user, b) => {
+        const plan = planFeed(inputs, user, exploreRng, this.scratch, scores.retrieval?.subarray(b * world.items, (b + 1) * world.items));
+        if (plan.slots.length === 0) {
+          return;
+        }
+        const dots = scores.topics === undefined ? undefined : {
+          interests: scores.topics.subarray(b * world.items, (b + 1) * world.items),
+          recent: scores.topics.subarray((block.length + b) * world.items, (block.length + b + 1) * world.items),
+        };
+        trueUtilityRow(world, user, utilityRow, dots);
+        const ideal = topK(utilityRow, plan.slots.length, this.seen, user * world.items);
+        const idealSum = ideal.reduce((sum, item) => sum + utilityRow[item], 0);
+        const served = this.respond(tick, user, plan, responseRng, accumulator, F);
+        accumulator.addFeed(world, served.map((slot) => slot.item), idealSum, ideal.length);
+        this.lastFeed.set(user, { tick, items: served });
+      });
     }
     return { tick, accumulator };
+  }
+
+  /**
+   * Batched dot products for a block of users against the whole catalogue:
+   * `topics` is [2 × block, items], θ_u · φ_i rows then r_u · φ_i rows (for the
+   * ideal feed); `retrieval` is [block, items] of p_u · q_i once the
+   * factorisation has trained. Either is undefined when the backend failed;
+   * the callers then loop in JavaScript.
+   */
+  private blockScores(block: number[]): { topics?: Float32Array; retrieval?: Float32Array } {
+    const { world, retrieval } = this;
+    const T = world.topics;
+    const stacked = new Float32Array(2 * block.length * T);
+    stacked.set(gatherMatrixRows(world.userInterests, T, block), 0);
+    stacked.set(gatherMatrixRows(world.userRecentTopics, T, block), block.length * T);
+    this.itemTopicsT ??= transpose(world.itemTopics, world.items, T);
+    const topics = batchedDots(stacked, 2 * block.length, this.itemTopicsT, world.items, T);
+    if (retrieval.trainings === 0) {
+      return { topics };
+    }
+    if (this.itemEmbeddingT?.source !== retrieval.itemEmbedding) {
+      this.itemEmbeddingT = { source: retrieval.itemEmbedding, transposed: transpose(retrieval.itemEmbedding, world.items, retrieval.dim) };
+    }
+    const userRows = gatherMatrixRows(retrieval.userEmbedding, retrieval.dim, block);
+    return { topics, retrieval: batchedDots(userRows, block.length, this.itemEmbeddingT.transposed, world.items, retrieval.dim) };
   }
 
   /**
@@ -195,16 +252,7 @@ export class FeedSimulation {
         { click: slot.predictedClick, watch: slot.predictedWatch },
         { click: truth.clickProb, watch: truth.expectedWatch, utility: truth.utility },
       );
-      served.push({
-        ...slot,
-        position,
-        topic: world.itemTopic[slot.item],
-        creator: world.itemCreator[slot.item],
-        trueClick: truth.clickProb,
-        trueWatch: truth.expectedWatch,
-        trueUtility: truth.utility,
-        observed,
-      });
+      served.push(servedItem(world, slot, position, truth, observed));
     });
     return served;
   }
@@ -213,7 +261,7 @@ export class FeedSimulation {
    * Retrains retrieval and ranking on the logs. Both models are restored if
    * either training throws, so a retry starts from the same weights.
    */
-  private async retrain(tick: number, onProgress?: (fraction: number) => void): Promise<void> {
+  private async retrain(tick: number, { onTrainingProgress: onProgress, checkBackend }: StepOptions): Promise<void> {
     const rng = this.root.fork(`train:${tick}`);
     const retrievalBefore = { ...this.retrieval };
     const rankerBefore = { weights: this.ranker.weights, bias: this.ranker.bias, trainings: this.ranker.trainings };
@@ -228,6 +276,7 @@ export class FeedSimulation {
         rng: rng.fork('ranker'),
         onProgress: (fraction) => onProgress?.(0.5 + fraction / 2),
       });
+      checkBackend?.();
       this.lastRetrievalLoss = retrievalLoss;
       this.lastRankerLoss = rankerLoss.click;
     } catch (error) {
@@ -277,11 +326,10 @@ export class FeedSimulation {
     if (last !== undefined) {
       feed = last.items;
     } else {
-      const plan = planFeed({ ...this.feedInputs(), trending: this.trendingList() }, user, this.root.fork(`preview:${this.ticks}:${user}`));
+      const plan = planFeed({ ...this.feedInputs(), trending: this.trendingList() }, user, this.root.fork(`preview:${this.ticks}:${user}`), this.scratch);
       const userMax = maxInterest(world, user);
       feed = plan.slots.map((slot, position) => {
-        const truth = trueResponse(world, user, slot.item, this.store.visiblePopularity(slot.item), userMax);
-        return { ...slot, position, topic: world.itemTopic[slot.item], creator: world.itemCreator[slot.item], trueClick: truth.clickProb, trueWatch: truth.expectedWatch, trueUtility: truth.utility };
+        return servedItem(world, slot, position, trueResponse(world, user, slot.item, this.store.visiblePopularity(slot.item), userMax));
       });
     }
 
@@ -321,4 +369,29 @@ export class FeedSimulation {
     topic.set(world.itemTopic, world.users);
     return { tick: this.ticks, users: world.users, items: world.items, points, topic, explainedVariance: explained };
   }
+}
+
+/**
+ * A served item for display. Written field by field: object spread here made
+ * V8 build slow dictionary-mode objects, which cost more than the whole
+ * response model per impression.
+ */
+function servedItem(world: World, slot: PlannedSlot, position: number, truth: TrueResponse, observed?: ObservedResponse): ServedItem {
+  return {
+    item: slot.item,
+    position,
+    source: slot.source,
+    topic: world.itemTopic[slot.item],
+    creator: world.itemCreator[slot.item],
+    predictedClick: slot.predictedClick,
+    predictedWatch: slot.predictedWatch,
+    clickPart: slot.clickPart,
+    watchPart: slot.watchPart,
+    diversityPenalty: slot.diversityPenalty,
+    finalScore: slot.finalScore,
+    trueClick: truth.clickProb,
+    trueWatch: truth.expectedWatch,
+    trueUtility: truth.utility,
+    observed,
+  };
 }

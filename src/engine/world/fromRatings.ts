@@ -102,8 +102,8 @@ async function fitNonNegativeFactors(data: RatingsData, topics: number, rng: Ran
   const init = (rows: number): Float32Array => Float32Array.from({ length: rows * topics }, () => rng.normal(-1.5, 0.3));
   const W = tf.tidy(() => tf.variable(tf.tensor2d(init(users), [users, topics])));
   const H = tf.tidy(() => tf.variable(tf.tensor2d(init(items), [items, topics])));
-  const bu = tf.tidy(() => tf.variable(tf.zeros([users, 1])));
-  const bi = tf.tidy(() => tf.variable(tf.zeros([items, 1])));
+  const bu = tf.tidy(() => tf.variable(tf.zeros([users, 1]) as tf.Tensor2D));
+  const bi = tf.tidy(() => tf.variable(tf.zeros([items, 1]) as tf.Tensor2D));
   const optimizer = adam(RATINGS_FIT.learningRate);
   const order = Uint32Array.from({ length: n }, (_, k) => k);
   let squaredError = 0;
