@@ -3,7 +3,7 @@ import { BackendSwitcher } from '../engine/backend/fallback';
 import { errorMessage } from '../engine/backend/activate';
 import { selectBackend, type TrialLimits } from '../engine/backend/selectBackend';
 import type { BackendFallback, BackendName, BackendReport, BackendTrial } from '../engine/backend/types';
-import { parseRatings, type RatingsData } from '../engine/io/movielens';
+import { RatingsImportError, parseRatings, type RatingsData } from '../engine/io/movielens';
 import { FeedSimulation } from '../engine/loop/simulation';
 import type { EmbeddingMap, TickMetrics, TopicMixRow, UserFeedSnapshot } from '../engine/loop/types';
 import { parseFeedMachineParams, type FeedMachineParams } from '../engine/scenarios/feedMachine';
@@ -149,7 +149,14 @@ export function createEngineApi(environment: EngineEnvironment) {
           log.info(`init: ${world.source} world of ${world.users} users and ${world.items} items, seed ${checked.seed}, built in ${elapsedMs(started)} ms on ${backends.active}`);
           return { backend: backends.report(), world, tick: built.tick };
         } catch (error) {
-          log.warn(`init failed after ${elapsedMs(started)} ms: ${errorMessage(error)}`);
+          // A rejected file or parameter is the user's input, shown in the page; only other failures are warnings.
+          const isInputError = error instanceof RatingsImportError || (error instanceof Error && error.message.startsWith('Invalid feed-machine parameters'));
+          const message = `init failed after ${elapsedMs(started)} ms: ${errorMessage(error)}`;
+          if (isInputError) {
+            log.info(message);
+          } else {
+            log.warn(message);
+          }
           throw error;
         }
       });

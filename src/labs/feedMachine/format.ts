@@ -1,0 +1,29 @@
+/** Number formats of the feed-machine page. Non-finite values (for example a loss before the first retrain) show as an em dash. */
+
+export function formatNumber(value: number, digits = 3): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '—';
+}
+
+/** Formats a share in [0, 1] as a percentage, for example `42.5%`. */
+export function formatPercent(value: number, digits = 1): string {
+  return Number.isFinite(value) ? `${(value * 100).toFixed(digits)}%` : '—';
+}
+
+/** Mean of `value` over the rows with index in [from, to), skipping non-finite values; NaN when none. */
+export function meanOver<Row>(rows: readonly Row[], value: (row: Row) => number, from = 0, to = rows.length): number {
+  let sum = 0;
+  let count = 0;
+  for (let index = Math.max(0, from); index < Math.min(to, rows.length); index++) {
+    const v = value(rows[index]);
+    if (Number.isFinite(v)) {
+      sum += v;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : Number.NaN;
+}
+
+/** Label of topic `topic` (0-based). */
+export function topicLabel(topic: number): string {
+  return `topic ${topic}`;
+}
