@@ -7,6 +7,7 @@ import { RatingsImportError, parseRatings, type RatingsData } from '../engine/io
 import { FeedSimulation } from '../engine/loop/simulation';
 import type { EmbeddingMap, TickMetrics, TopicMixRow, UserFeedSnapshot } from '../engine/loop/types';
 import { parseFeedMachineParams, type FeedMachineParams } from '../engine/scenarios/feedMachine';
+import type { PolicyUpdate } from '../engine/scenarios/policySchedule';
 import { buildWorldFromRatings } from '../engine/world/fromRatings';
 import type { World } from '../engine/world/types';
 import { ProgressThrottle } from './progressThrottle';
@@ -228,6 +229,21 @@ export function createEngineApi(environment: EngineEnvironment) {
     },
 
     /**
+     * Changes policy parameters (ε, diversity weight, retrain period, drift
+     * rate, utility weights) from the next tick on; queued behind any running
+     * advance, so it lands between two ticks. Rejects an invalid update and
+     * keeps the current parameters; returns the parameters now in force.
+     */
+    async setPolicy(update: PolicyUpdate): Promise<FeedMachineParams> {
+      return queue.run(async () => {
+        const sim = requireSimulation();
+        const params = sim.setPolicy(update);
+        log.info(`setPolicy at tick ${sim.tick}: ${JSON.stringify(update)}`);
+        return params;
+      });
+    },
+
+    /**
      * Stops the advance with this `runId` after its current tick, or before
      * its first tick when it is still queued. Unknown ids are remembered for
      * an advance that has not arrived yet, up to 100 of them.
@@ -280,7 +296,7 @@ export function createEngineApi(environment: EngineEnvironment) {
 }
 
 function summariseWorld(world: World, ratings: RatingsData | undefined): WorldSummary {
-  const summary: WorldSummary = { source: world.source, users: world.users, items: world.items, creators: world.creators, topics: world.topics };
+  const summary: WorldSummary = { source: world.source, users: world.users, items: world.items, creators: world.creators, topics: world.topics, topicNames: world.topicNames };
   if (ratings !== undefined) {
     summary.fileName = ratings.fileName;
     summary.ratings = ratings.rating.length;

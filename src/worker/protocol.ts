@@ -15,6 +15,8 @@ export interface WorldSummary {
   items: number;
   creators: number;
   topics: number;
+  /** Label of each topic, [topics]. */
+  topicNames: string[];
   /** For a ratings file: its name and how many ratings it had. */
   fileName?: string;
   ratings?: number;

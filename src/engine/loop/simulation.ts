@@ -9,6 +9,8 @@ import { Random } from '../random';
 import { rankingFeatureCount } from '../ranking/features';
 import { topK } from '../retrieval/topK';
 import type { FeedMachineParams } from '../scenarios/feedMachine';
+import type { PolicyUpdate } from '../scenarios/policySchedule';
+import { applyPolicy } from '../scenarios/policySchedule';
 import type { ObservedResponse, TrueResponse } from '../world/response';
 import { maxInterest, sampleResponse, trueResponse, trueUtilityRow, applyWatch } from '../world/response';
 import { argmaxRow, createSyntheticWorld } from '../world/synthetic';
@@ -58,7 +60,11 @@ interface PendingTick {
  * is used only inside the models' train() calls.
  */
 export class FeedSimulation {
-  readonly params: FeedMachineParams;
+  /** Current parameters; the policy fields among them may change between ticks (see {@link setPolicy}). */
+  get params(): FeedMachineParams {
+    return this.currentParams;
+  }
+  private currentParams: FeedMachineParams;
   readonly world: World;
   readonly history: TickMetrics[] = [];
   readonly topicMixHistory: TopicMixRow[] = [];
@@ -89,7 +95,7 @@ export class FeedSimulation {
     if (world.users * world.items > 50_000_000) {
       throw new Error(`A world of ${world.users} users × ${world.items} items is too large to simulate (at most 50,000,000 user-item pairs); use fewer users or items.`);
     }
-    this.params = params;
+    this.currentParams = params;
     this.world = world;
     this.root = new Random(params.seed);
     this.store = new FeatureStore(world.users, world.items, world.topics);
@@ -115,6 +121,22 @@ export class FeedSimulation {
 
   get tick(): number {
     return this.ticks;
+  }
+
+  /**
+   * Changes policy parameters (exploration, diversity weight, retrain period,
+   * drift rate, utility weights) from the next tick on. Users, items and logs
+   * stay as they are, so a run with the same changes at the same ticks
+   * repeats exactly.
+   *
+   * @throws Error for a field that cannot change mid-run or a value out of range; nothing changes then.
+   */
+  setPolicy(update: PolicyUpdate): FeedMachineParams {
+    if (this.pending !== null) {
+      throw new Error(`Cannot change the policy while tick ${this.pending.tick} is unfinished; retry the step first.`);
+    }
+    this.currentParams = applyPolicy(this.currentParams, update);
+    return this.currentParams;
   }
 
   /**
