@@ -1,15 +1,17 @@
-import { randomLcg, randomNormal } from 'd3-random';
+import { randomLcg } from 'd3-random';
+import { exp, log, pow } from './math';
 
 /**
  * The engine's only source of randomness: a seeded generator passed in
  * explicitly, so the same seed gives the same run in a worker, in Node and in
  * tests. Nothing in src/engine calls Math.random.
  *
- * The uniform source is d3-random's linear congruential generator
- * (32-bit state, the constants of Numerical Recipes) and the normal draws are
- * d3-random's, fed from it. Gamma draws use Marsaglia and Tsang (2000)
- * directly: d3-random builds one generator per shape, which is slow when
- * every draw has its own shape, as the Beta draws of watch fractions do.
+ * The uniform source is d3-random's linear congruential generator (32-bit
+ * state, the constants of Numerical Recipes). Normal and gamma draws are
+ * written here on top of it with the engine's own exp and log (./math.ts),
+ * because d3-random's use Math.log, whose last bits differ between
+ * JavaScript engines; and d3-random builds one gamma generator per shape,
+ * which is slow when every draw has its own shape.
  * Independent streams come from {@link Random.fork}, which hashes the parent
  * seed with a stream name, so adding draws to one stream never shifts another.
  */
@@ -17,7 +19,6 @@ export class Random {
   /** The 32-bit seed this stream started from. */
   readonly seed: number;
   private readonly uniform: () => number;
-  private readonly standardNormal: () => number;
 
   constructor(seed: number) {
     if (!Number.isFinite(seed)) {
@@ -25,7 +26,6 @@ export class Random {
     }
     this.seed = seed >>> 0;
     this.uniform = randomLcg(this.seed);
-    this.standardNormal = randomNormal.source(this.uniform)(0, 1);
   }
 
   /** Uniform draw in [0, 1). */
@@ -38,14 +38,25 @@ export class Random {
     return Math.floor(this.uniform() * n);
   }
 
-  /** Normal draw with the given mean and standard deviation. */
+  /** Normal draw with the given mean and standard deviation (Marsaglia's polar method, one of the pair kept). */
   normal(mean = 0, sd = 1): number {
     return mean + sd * this.standardNormal();
   }
 
+  private standardNormal(): number {
+    for (;;) {
+      const u = 2 * this.uniform() - 1;
+      const v = 2 * this.uniform() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) {
+        return u * Math.sqrt((-2 * log(s)) / s);
+      }
+    }
+  }
+
   /** Log-normal draw: exp(N(mu, sigma²)). */
   logNormal(mu: number, sigma: number): number {
-    return Math.exp(this.normal(mu, sigma));
+    return exp(this.normal(mu, sigma));
   }
 
   /**
@@ -58,7 +69,7 @@ export class Random {
       throw new Error(`Gamma shape must be positive; received ${shape}`);
     }
     if (shape < 1) {
-      return this.gamma(shape + 1) * Math.pow(this.uniform(), 1 / shape);
+      return this.gamma(shape + 1) * pow(this.uniform(), 1 / shape);
     }
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
@@ -71,7 +82,7 @@ export class Random {
       } while (v <= 0);
       v = v * v * v;
       const u = this.uniform();
-      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+      if (u < 1 - 0.0331 * x * x * x * x || log(u) < 0.5 * x * x + d * (1 - v + log(v))) {
         return d * v;
       }
     }

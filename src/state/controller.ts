@@ -1,30 +1,27 @@
 /**
  * The run controller of Lab 1: the only code that talks to the engine worker.
- * It turns the page's intents (Play, Pause, Step, Reset, a guided step, a
- * ratings file) into worker calls, and writes their results into the store.
+ * It turns the page's intents (Play, Pause, Step, Reset, a policy change, a
+ * guided step, a ratings file) into worker calls, and writes their results
+ * into the store. The worker mechanics (queue, generations, crash recovery)
+ * live in `engineSession.ts`.
  *
- * - Worker calls run one at a time through a queue, so a snapshot never
- *   interleaves with an advance; only `cancel` bypasses the queue.
- * - Every (re)start bumps `generation`; results of an older generation are
- *   dropped, so a late result never lands in a newer run.
  * - Play advances in batches of `speed / UPDATES_PER_SECOND` ticks, which
  *   caps store updates (and React renders) at about five per second.
- * - A crashed worker is replaced: the new one is initialised with the same
- *   parameters and advanced to the same tick (the engine is deterministic),
- *   and the metrics already on screen are kept.
+ * - Every advance follows the store's policy schedule (`scheduledAdvance.ts`):
+ *   a live change, the replay of a shared link and the replay after a crash
+ *   apply the same changes at the same ticks.
  */
-import { proxy } from 'comlink';
 import type { FeedMachineParams } from '../engine/scenarios/feedMachine';
+import { applyPolicy, type PolicyChange, type PolicyUpdate } from '../engine/scenarios/policySchedule';
 import { createEngineClient, type EngineClient } from '../worker/client';
-import type { AdvanceProgress, AdvanceResult, RatingsFile } from '../worker/protocol';
+import type { RatingsFile } from '../worker/protocol';
+import { EngineSession, errorMessage } from './engineSession';
+import { mergePolicyChange, policyAt } from './policyChanges';
+import { syncPolicy } from './scheduledAdvance';
 import type { FeedLabState, FeedLabStore } from './store';
 
 /** Store updates per second while playing; each carries `speed / 5` ticks. */
 const UPDATES_PER_SECOND = 5;
-
-/** Crash recoveries allowed within {@link CRASH_WINDOW_MS} before the controller gives up. */
-const MAX_RECOVERIES = 3;
-const CRASH_WINDOW_MS = 60_000;
 
 export interface RunControllerOptions {
   /** Builds a worker client; tests pass a fake. */
@@ -33,41 +30,21 @@ export interface RunControllerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class RunController {
-  private readonly store: FeedLabStore;
-  private readonly createClient: () => EngineClient;
+export class RunController extends EngineSession {
   private readonly sleep: (ms: number) => Promise<void>;
-
-  private client: EngineClient;
-  private stopCrashListener: () => void;
-  private queue: Promise<unknown> = Promise.resolve();
-  private generation = 0;
-  private nextRunId = 1;
-  private activeRunId: number | null = null;
-  /** Identifies the current play loop; Pause or a new loop makes older loops stop. */
-  private playToken = 0;
-  private ratings: RatingsFile | null = null;
-  private recoveries: number[] = [];
   private unsubscribe: (() => void) | null = null;
-  private disposed = false;
 
   constructor(store: FeedLabStore, options: RunControllerOptions = {}) {
-    this.store = store;
-    this.createClient = options.createClient ?? createEngineClient;
+    super(store, options.createClient ?? createEngineClient);
     this.sleep = options.sleep ?? defaultSleep;
-    this.client = this.createClient();
-    this.stopCrashListener = this.client.onCrash((message) => void this.recover(message));
   }
 
   /**
    * Builds the first simulation from the store's parameters, replays it to the
-   * URL's `tick` when one was given, and follows later parameter changes.
+   * URL's `tick` (applying the URL's policy changes on the way) when one was
+   * given, and follows later parameter changes.
    */
   start(): Promise<void> {
     this.unsubscribe = this.store.subscribe((state, previous) => this.onStoreChange(state, previous));
@@ -84,12 +61,8 @@ export class RunController {
 
   /** Stops the worker and unsubscribes from the store. The controller cannot be used afterwards. */
   dispose(): void {
-    this.disposed = true;
-    this.playToken++;
-    this.generation++;
     this.unsubscribe?.();
-    this.stopCrashListener();
-    this.client.terminate();
+    this.stopEngine();
   }
 
   play(): void {
@@ -114,32 +87,76 @@ export class RunController {
     return this.advance(1, this.generation).then(() => undefined);
   }
 
-  /** Rebuilds the simulation from the current parameters at tick 0 (keeps Play on if it was on). */
+  /**
+   * Rebuilds the simulation at tick 0 (keeps Play on if it was on). The
+   * parameters in force now become the new parameters at tick 0, and the
+   * schedule is cleared.
+   */
   reset(): Promise<void> {
-    return this.restart();
+    const { params, changes, tick } = this.state;
+    return this.restartWith(policyAt(params, changes, tick), []);
   }
 
   /**
-   * Sets `params`, starts from tick 0 (even when the parameters did not change)
-   * and advances `ticks` ticks. Used by the guided steps.
+   * Changes policy fields (see `POLICY_FIELDS`) while the run goes on: the
+   * worker applies them from the next tick, and the store records them as a
+   * change at the current tick (merged with an earlier change at the same
+   * tick). At tick 0 the values become the parameters at tick 0 instead,
+   * which restarts the world. Queued behind a running advance, so Play keeps
+   * playing and the change lands between two batches.
+   *
+   * @returns null once applied, else why the change was rejected.
+   */
+  async changePolicy(update: PolicyUpdate): Promise<string | null> {
+    const { params, changes, tick } = this.state;
+    try {
+      applyPolicy(policyAt(params, changes, tick), update);
+    } catch (error) {
+      return errorMessage(error);
+    }
+    const generation = this.generation;
+
+    return this.enqueue(async () => {
+      const state = this.state;
+      if (state.tick === 0) {
+        return this.store.getState().setParams(update);
+      }
+      if (generation !== this.generation || this.disposed || this.enginePolicy === null) {
+        return 'The run restarted before the change was applied; set the value again';
+      }
+
+      try {
+        const next = mergePolicyChange(state.params, state.changes, state.tick, update);
+        this.enginePolicy = await syncPolicy(this.client.api, this.enginePolicy, { base: state.params, changes: next }, state.tick);
+        if (generation === this.generation) {
+          this.writeChanges(next);
+        }
+        return null;
+      } catch (error) {
+        return `The change was not applied: ${errorMessage(error)}`;
+      }
+    });
+  }
+
+  /**
+   * Sets the parameters at tick 0 and the schedule, starts from tick 0 (even
+   * when neither changed) and advances `ticks` ticks through the schedule.
+   * Used by the guided steps.
    *
    * @returns the run's metrics rows, tick 1 first; empty if a newer run replaced it.
+   * @throws Error with the parser's message when the parameters or the schedule are invalid.
    */
-  async runFromStart(params: Partial<FeedMachineParams>, ticks: number): Promise<FeedLabState['metrics']> {
+  async runSchedule(params: Partial<FeedMachineParams>, changes: PolicyChange[], ticks: number): Promise<FeedLabState['metrics']> {
     this.pause();
-    const before = this.state.params;
-    const message = this.store.getState().setParams(params);
-    if (message !== null) {
-      throw new Error(message);
-    }
-    // A changed value restarts the run through the store subscription; otherwise restart here.
-    if (this.state.params === before) {
-      await this.restart();
-    }
-    await this.queue;
+    await this.restartWith(params, changes, true);
     const generation = this.generation;
     await this.advance(ticks, generation);
     return generation === this.generation ? this.state.metrics : [];
+  }
+
+  /** {@link runSchedule} without policy changes. */
+  runFromStart(params: Partial<FeedMachineParams>, ticks: number): Promise<FeedLabState['metrics']> {
+    return this.runSchedule(params, [], ticks);
   }
 
   /**
@@ -157,6 +174,8 @@ export class RunController {
         const result = await this.client.api.init(params, { ratings: file, backend: view.backend });
         this.generation++;
         this.ratings = file;
+        this.enginePolicy = params;
+        this.writeChanges([]);
         this.store.getState().clearResults();
         this.patch({ world: result.world, backend: result.backend, tick: result.tick, ratingsFileName: file.name, notice: null, phase: 'ready' });
         if (view.user >= result.world.users) {
@@ -171,131 +190,43 @@ export class RunController {
     });
   }
 
-  /** Drops the ratings file and rebuilds the synthetic world from the parameters. */
+  /** Drops the ratings file and the schedule, and rebuilds the synthetic world from the parameters at tick 0. */
   useSyntheticWorld(): Promise<void> {
     this.ratings = null;
     this.patch({ ratingsFileName: null, importError: null });
+    this.writeChanges([]);
     return this.restart();
   }
 
-  private get state(): FeedLabState {
-    return this.store.getState();
-  }
-
-  private patch(partial: Parameters<FeedLabState['patchRun']>[0]): void {
-    if (!this.disposed) {
-      this.store.getState().patchRun(partial);
+  /**
+   * Sets the parameters at tick 0 and the schedule, and restarts from tick 0,
+   * through the store subscription when either changed, else directly.
+   * Resolves once the restart is done.
+   *
+   * @param strict throw the store's message when the values are rejected, instead of showing it as the run error.
+   */
+  private async restartWith(params: Partial<FeedMachineParams>, changes: PolicyChange[], strict = false): Promise<void> {
+    const before = this.state;
+    const message = this.store.getState().setRun(params, changes);
+    if (message !== null) {
+      if (strict) {
+        throw new Error(message);
+      }
+      this.patch({ runError: `Could not reset the run: ${message}` });
+      return;
     }
+    if (this.state.params === before.params && this.state.changes === before.changes) {
+      await this.restart();
+    }
+    await this.queue;
   }
 
   private onStoreChange(state: FeedLabState, previous: FeedLabState): void {
-    if (state.params !== previous.params || state.view.backend !== previous.view.backend) {
+    const scheduleEdited = state.changes !== previous.changes && state.changes !== this.writtenChanges;
+    if (state.params !== previous.params || state.view.backend !== previous.view.backend || scheduleEdited) {
       void this.restart();
     } else if (state.view.user !== previous.view.user) {
       void this.enqueue(() => this.refreshViews(false));
-    }
-  }
-
-  /** Runs `task` after every queued worker call; a failed task does not block later ones. */
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private cancelActive(): void {
-    if (this.activeRunId !== null) {
-      void this.client.api.cancel(this.activeRunId);
-    }
-  }
-
-  /** Builds the simulation from the store's current parameters, at tick 0. */
-  private restart(): Promise<void> {
-    const resume = this.state.playing;
-    this.playToken++;
-    this.cancelActive();
-    const generation = ++this.generation;
-    this.patch({ phase: 'starting', progress: null });
-
-    return this.enqueue(async () => {
-      // A newer restart was requested while this one waited: let that one build.
-      if (generation !== this.generation || this.disposed) {
-        return;
-      }
-      const { params, view } = this.state;
-      try {
-        const result = await this.client.api.init(params, { ratings: this.ratings ?? undefined, backend: view.backend });
-        if (generation !== this.generation) {
-          return;
-        }
-        this.store.getState().clearResults();
-        this.patch({ phase: 'ready', tick: result.tick, world: result.world, backend: result.backend, runError: null, playing: false });
-        await this.refreshViews(true);
-      } catch (error) {
-        if (generation === this.generation) {
-          this.patch({ phase: this.state.world ? 'ready' : 'failed', playing: false, runError: `Could not start the run: ${errorMessage(error)}` });
-        }
-        return;
-      }
-      if (resume) {
-        this.play();
-      }
-    });
-  }
-
-  /**
-   * Advances `ticks` ticks and appends the results. Returns null when the
-   * generation changed before or during the call, or when the engine failed.
-   */
-  private advance(ticks: number, generation: number): Promise<AdvanceResult | null> {
-    return this.enqueue(async () => {
-      if (generation !== this.generation || this.disposed) {
-        return null;
-      }
-      const runId = this.nextRunId++;
-      this.activeRunId = runId;
-      this.patch({ phase: 'busy' });
-      // Progress arrives through its own message channel and can land after the call returned: drop it then.
-      const onProgress = (progress: AdvanceProgress) => {
-        if (generation === this.generation && this.activeRunId === runId) {
-          this.patch({ progress });
-        }
-      };
-
-      try {
-        const result = await this.client.api.advance(ticks, runId, proxy(onProgress));
-        if (generation !== this.generation) {
-          return null;
-        }
-        this.store.getState().appendResults(result.metrics, result.topicMix, result.retrainedAt);
-        this.patch({ tick: result.tick, backend: result.backend, progress: null, phase: 'ready' });
-        await this.refreshViews(result.retrainedAt.length > 0);
-        return result;
-      } catch (error) {
-        if (generation === this.generation) {
-          this.playToken++;
-          this.patch({ phase: 'ready', progress: null, playing: false, runError: `The simulation stopped at tick ${this.state.tick}: ${errorMessage(error)}` });
-        }
-        return null;
-      } finally {
-        this.activeRunId = null;
-      }
-    });
-  }
-
-  /** Fetches the chosen user's snapshot and, when asked, a new embedding map. Call from inside the queue. */
-  private async refreshViews(withMap: boolean): Promise<void> {
-    const generation = this.generation;
-    const users = this.state.world?.users ?? this.state.params.users;
-    const user = Math.min(this.state.view.user, users - 1);
-    const snapshot = await this.client.api.snapshot(user);
-    const map = withMap || !this.state.embeddingMap ? await this.client.api.embeddingMap() : null;
-    if (generation !== this.generation || this.disposed) {
-      return;
-    }
-    this.store.getState().setSnapshot(snapshot);
-    if (map) {
-      this.store.getState().setEmbeddingMap(map);
     }
   }
 
@@ -304,8 +235,8 @@ export class RunController {
       const speed = this.state.view.speed;
       const ticks = Math.max(1, Math.round(speed / UPDATES_PER_SECOND));
       const started = performance.now();
-      const result = await this.advance(ticks, generation);
-      if (!result || result.cancelled) {
+      const outcome = await this.advance(ticks, generation);
+      if (!outcome || outcome.cancelled) {
         break;
       }
       const wait = (ticks * 1000) / speed - (performance.now() - started);
@@ -315,70 +246,6 @@ export class RunController {
     }
     if (token === this.playToken && !this.disposed) {
       this.patch({ playing: false });
-    }
-  }
-
-  /**
-   * Replaces a crashed worker: a new client is initialised with the same
-   * parameters and ratings and advanced to the tick on screen. The metrics on
-   * screen are kept; only the worker's state is rebuilt.
-   */
-  private async recover(message: string): Promise<void> {
-    if (this.disposed) {
-      return;
-    }
-    const now = performance.now();
-    this.recoveries = this.recoveries.filter((time) => now - time < CRASH_WINDOW_MS);
-    this.recoveries.push(now);
-    const wasPlaying = this.state.playing;
-    const tick = this.state.tick;
-
-    // Calls in flight on the dead worker never settle: abandon them with the old queue.
-    const token = ++this.playToken;
-    const generation = ++this.generation;
-    this.activeRunId = null;
-    this.queue = Promise.resolve();
-    this.stopCrashListener();
-    this.client.terminate();
-
-    if (this.recoveries.length > MAX_RECOVERIES) {
-      this.patch({ phase: 'failed', playing: false, runError: `The engine worker crashed ${this.recoveries.length} times within a minute (last: ${message}). Reload the page to start again.` });
-      return;
-    }
-
-    this.client = this.createClient();
-    this.stopCrashListener = this.client.onCrash((next) => void this.recover(next));
-    this.patch({ phase: 'starting', playing: false, progress: null, notice: `The engine worker stopped (${message}). Starting a new one and replaying to tick ${tick}…` });
-
-    await this.enqueue(async () => {
-      const { params, view } = this.state;
-      try {
-        await this.client.api.init(params, { ratings: this.ratings ?? undefined, backend: view.backend });
-        // The replay is not `activeRunId`, so Pause cannot cut it short of the tick on screen.
-        let replaying = true;
-        const onProgress = (progress: AdvanceProgress) => {
-          if (generation === this.generation && replaying) {
-            this.patch({ progress });
-          }
-        };
-        const replay = tick > 0 ? await this.client.api.advance(tick, this.nextRunId++, proxy(onProgress)) : null;
-        replaying = false;
-        if (generation !== this.generation) {
-          return;
-        }
-        const backend = replay ? replay.backend : await this.client.api.backendReport();
-        this.patch({ phase: 'ready', tick, backend, progress: null, notice: `The engine worker stopped (${message}). A new worker replayed the run to tick ${tick}; the numbers on screen are kept.` });
-        await this.refreshViews(true);
-      } catch (error) {
-        if (generation === this.generation) {
-          this.patch({ phase: 'failed', runError: `The engine worker stopped (${message}) and could not be restarted: ${errorMessage(error)}` });
-        }
-      }
-    });
-
-    // Resume only if nothing (Pause, Reset, another crash) happened during the replay.
-    if (wasPlaying && token === this.playToken && generation === this.generation && this.state.phase === 'ready') {
-      this.play();
     }
   }
 }

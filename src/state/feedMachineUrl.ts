@@ -1,11 +1,13 @@
 /**
- * The URL state of Lab 1, "The feed machine": the simulation parameters (one
- * field per key of `feedMachineSchema`), the view settings of the page, and
- * the shell's presentation flag. Example:
- * `#/lab/feed-machine?seed=7&users=1000&…&user=0&speed=5&mode=guided`.
+ * The URL state of Lab 1, "The feed machine": the simulation parameters at
+ * tick 0 (one field per key of `feedMachineSchema`), the policy changes made
+ * during the run (`changes`), the view settings of the page, and the shell's
+ * presentation flag. Example:
+ * `#/lab/feed-machine?seed=7&users=1000&…&changes=20:epsilon=0.2&user=0&speed=5&mode=guided`.
  */
 import { z } from 'zod';
 import { feedMachineDefaults, feedMachineSchema, parseFeedMachineParams, type FeedMachineParams } from '../engine/scenarios/feedMachine';
+import { formatPolicySchedule, parsePolicySchedule, type PolicyChange } from '../engine/scenarios/policySchedule';
 import { fieldsFromSchema, readQuery, unknownParameters, writeQuery } from './urlFields';
 
 /** Lab 1's route id: `#/lab/feed-machine`. */
@@ -46,9 +48,20 @@ export const feedMachineFields = fieldsFromSchema(feedMachineSchema);
 export const labViewFields = fieldsFromSchema(labViewSchema);
 export const shellFields = fieldsFromSchema(shellSchema);
 
+/**
+ * Query parameter of the policy schedule, in the engine's text form
+ * `TICK:FIELD=VALUE,...;...` (for example `20:epsilon=0.2;45:epsilon=0`).
+ * It is not a schema field: its validity depends on the parameters it
+ * applies to, so {@link readFeedMachineQuery} reads it after them.
+ */
+export const CHANGES_PARAMETER = 'changes';
+
 /** Everything Lab 1's URL can set. */
 export interface FeedMachineUrlState {
+  /** Parameters in force at tick 0. */
   params: FeedMachineParams;
+  /** Policy changes during the run, in increasing tick order; empty by default. */
+  changes: PolicyChange[];
   view: LabView;
 }
 
@@ -69,7 +82,7 @@ export function readFeedMachineQuery(query: URLSearchParams, current: FeedMachin
   const viewReading = readQuery(labViewFields, query, current.view);
   const messages = [...paramsReading.messages, ...viewReading.messages];
 
-  for (const name of unknownParameters(query, [feedMachineFields, labViewFields, shellFields])) {
+  for (const name of unknownParameters(query, [feedMachineFields, labViewFields, shellFields, { changes: { name: CHANGES_PARAMETER } }])) {
     messages.push(`${name} is not a parameter of this lab; ignored. Known parameters: ${knownParameterNames().join(', ')}`);
   }
 
@@ -82,6 +95,8 @@ export function readFeedMachineQuery(query: URLSearchParams, current: FeedMachin
     params = current.params;
   }
 
+  const changes = readChanges(query, params, messages);
+
   const view = viewReading.values;
   const users = worldUsers ?? params.users;
   if (view.user >= users) {
@@ -89,7 +104,25 @@ export function readFeedMachineQuery(query: URLSearchParams, current: FeedMachin
     view.user = 0;
   }
 
-  return { params, view, messages };
+  return { params, changes, view, messages };
+}
+
+/**
+ * Reads `changes=`. The schedule belongs to the run the URL describes, so an
+ * absent parameter means no changes (it does not keep the current schedule),
+ * and a rejected one starts the run without a schedule.
+ */
+function readChanges(query: URLSearchParams, params: FeedMachineParams, messages: string[]): PolicyChange[] {
+  const raw = query.get(CHANGES_PARAMETER);
+  if (raw === null || raw.trim() === '') {
+    return [];
+  }
+  try {
+    return parsePolicySchedule(raw, params);
+  } catch (error) {
+    messages.push(`${CHANGES_PARAMETER}=${raw} was not used: ${(error as Error).message}; the run starts without policy changes`);
+    return [];
+  }
 }
 
 /** Reads the presentation flag from any route's query. */
@@ -98,12 +131,16 @@ export function readShellQuery(query: URLSearchParams, current: ShellSettings): 
 }
 
 /**
- * Writes Lab 1's query: every simulation parameter, then the view settings.
- * `backend` is written only when it is not `auto`, `present` only when on, and
- * `tick` only for a copied link (`includeTick`) past tick 0.
+ * Writes Lab 1's query: every simulation parameter, the policy changes, then
+ * the view settings. `changes` is written only when there are any, `backend`
+ * only when it is not `auto`, `present` only when on, and `tick` only for a
+ * copied link (`includeTick`) past tick 0.
  */
 export function writeFeedMachineQuery(state: FeedMachineUrlState, shell: ShellSettings, includeTick = false): URLSearchParams {
   const query = writeQuery(feedMachineFields, state.params);
+  if (state.changes.length > 0) {
+    query.set(CHANGES_PARAMETER, formatPolicySchedule(state.changes));
+  }
   writeQuery(labViewFields, state.view, query);
   if (state.view.backend === 'auto') {
     query.delete('backend');
@@ -123,7 +160,9 @@ export function writeShellQuery(shell: ShellSettings): URLSearchParams {
 }
 
 function knownParameterNames(): string[] {
-  return [feedMachineFields, labViewFields, shellFields].flatMap((table) => Object.values(table).map((field) => field.name));
+  const names = [feedMachineFields, labViewFields, shellFields].flatMap((table) => Object.values(table).map((field) => field.name));
+  names.splice(Object.keys(feedMachineFields).length, 0, CHANGES_PARAMETER);
+  return names;
 }
 
-export const feedMachineUrlDefaults: FeedMachineUrlState = { params: feedMachineDefaults, view: labViewDefaults };
+export const feedMachineUrlDefaults: FeedMachineUrlState = { params: feedMachineDefaults, changes: [], view: labViewDefaults };

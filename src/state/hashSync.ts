@@ -14,7 +14,7 @@ export function hashForState(state: FeedLabState, includeTick = false): string {
   const shell = { present: state.present };
   if (route.page === 'lab' && route.lab === FEED_MACHINE_LAB_ID) {
     const view = includeTick ? { ...state.view, tick: state.tick } : state.view;
-    return formatHash(route, writeFeedMachineQuery({ params: state.params, view }, shell, includeTick));
+    return formatHash(route, writeFeedMachineQuery({ params: state.params, changes: state.changes, view }, shell, includeTick));
   }
   return formatHash(route, writeShellQuery(shell));
 }
@@ -54,7 +54,9 @@ export function startHashSync(store: FeedLabStore, target: Window = window): () 
   target.addEventListener('hashchange', onHashChange);
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.route !== previous.route || state.params !== previous.params || state.view !== previous.view || state.present !== previous.present) {
+    const urlChanged =
+      state.route !== previous.route || state.params !== previous.params || state.changes !== previous.changes || state.view !== previous.view || state.present !== previous.present;
+    if (urlChanged) {
       writeHash(state);
     }
   });

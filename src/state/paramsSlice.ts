@@ -1,10 +1,11 @@
 /**
- * The URL-synced slice: route, presentation flag, Lab 1's parameters and view
- * settings, and the messages about URL values that were rejected.
- * `hashSync.ts` keeps it and `location.hash` in step.
+ * The URL-synced slice: route, presentation flag, Lab 1's parameters at tick
+ * 0 and its policy schedule, view settings, and the messages about URL values
+ * that were rejected. `hashSync.ts` keeps it and `location.hash` in step.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { parseFeedMachineParams, type FeedMachineParams } from '../engine/scenarios/feedMachine';
+import { isPolicyField, POLICY_FIELDS, type PolicyChange } from '../engine/scenarios/policySchedule';
 import {
   FEED_MACHINE_LAB_ID,
   feedMachineUrlDefaults,
@@ -13,6 +14,7 @@ import {
   readShellQuery,
   type LabView,
 } from './feedMachineUrl';
+import { checkSchedule, removeFieldsAt, sameSchedule } from './policyChanges';
 import { parseHash, type Route } from './route';
 import type { FeedLabState } from './store';
 
@@ -20,7 +22,14 @@ export interface ParamsSlice {
   route: Route;
   /** Presentation mode (large type), `present=1` in the URL. */
   present: boolean;
+  /** Simulation parameters in force at tick 0 (the base of the schedule). */
   params: FeedMachineParams;
+  /**
+   * Policy changes of the run in increasing tick order. Each applies after
+   * `tick` ticks have run. The parameters in force at a tick are `params`
+   * with the changes up to that tick applied (`policyAt` in `policyChanges.ts`).
+   */
+  changes: PolicyChange[];
   view: LabView;
   /** Problems found in the last URL read, one sentence each. */
   urlMessages: string[];
@@ -28,10 +37,21 @@ export interface ParamsSlice {
   /** Reads a hash such as `#/lab/feed-machine?users=500`; bad values keep the current ones and add a message. */
   applyHash(hash: string): void;
   /**
-   * Sets simulation parameters after validating them with the engine's parser.
+   * Sets parameters at tick 0 after validating them with the engine's parser.
+   * A changed world field (seed, sizes, embedding dimension) clears the
+   * schedule. A changed policy field keeps it, minus that field in an entry
+   * at tick 0, which would otherwise override the new value.
    * Returns the parser's message when the values are rejected (state unchanged), else null.
    */
   setParams(partial: Partial<FeedMachineParams>): string | null;
+  /**
+   * Sets parameters at tick 0 and the whole schedule together (a guided
+   * step, Reset). Returns the parser's message when either is rejected
+   * (state unchanged), else null.
+   */
+  setRun(partial: Partial<FeedMachineParams>, changes: PolicyChange[]): string | null;
+  /** Replaces the schedule and keeps the parameters at tick 0; the run controller calls it after a live change. */
+  setPolicyChanges(changes: PolicyChange[]): void;
   /** Sets view settings; returns a message when a value is out of range (state unchanged), else null. */
   setView(partial: Partial<LabView>): string | null;
   setPresent(present: boolean): void;
@@ -42,10 +62,19 @@ function sameValues<T extends object>(a: T, b: T): boolean {
   return (Object.keys(a) as (keyof T)[]).every((key) => Object.is(a[key], b[key]));
 }
 
+/** The view for a run restarted with `params`: tick 0, and user 0 when the chosen user is not in the new world. */
+function viewForRun(state: FeedLabState, params: FeedMachineParams): LabView {
+  const { view, world } = state;
+  // A synthetic world of fewer users may no longer contain the chosen user.
+  const users = world?.source === 'movielens' ? world.users : params.users;
+  return { ...view, user: view.user < users ? view.user : 0, tick: 0 };
+}
+
 export const createParamsSlice: StateCreator<FeedLabState, [], [], ParamsSlice> = (set, get) => ({
   route: { page: 'home' },
   present: false,
   params: feedMachineUrlDefaults.params,
+  changes: feedMachineUrlDefaults.changes,
   view: feedMachineUrlDefaults.view,
   urlMessages: [],
 
@@ -54,21 +83,22 @@ export const createParamsSlice: StateCreator<FeedLabState, [], [], ParamsSlice> 
     const state = get();
     const shell = readShellQuery(query, { present: state.present });
     const messages = [...shell.messages];
-    let { params, view } = state;
+    let { params, changes, view } = state;
 
     if (route.page === 'lab' && route.lab === FEED_MACHINE_LAB_ID) {
-      const reading = readFeedMachineQuery(query, { params, view }, state.world?.users);
+      const reading = readFeedMachineQuery(query, { params, changes, view }, state.world?.users);
       messages.push(...reading.messages);
       // Keep the old objects when nothing changed, so subscribers do not restart the run.
       params = sameValues(reading.params, params) ? params : reading.params;
+      changes = sameSchedule(reading.changes, changes) ? changes : reading.changes;
       view = sameValues(reading.view, view) ? view : reading.view;
     }
 
-    set({ route, present: shell.values.present, params, view, urlMessages: messages });
+    set({ route, present: shell.values.present, params, changes, view, urlMessages: messages });
   },
 
   setParams(partial) {
-    const { params, view, world } = get();
+    const { params, changes } = get();
     let next: FeedMachineParams;
     try {
       next = parseFeedMachineParams({ ...params, ...partial });
@@ -79,11 +109,34 @@ export const createParamsSlice: StateCreator<FeedLabState, [], [], ParamsSlice> 
       return null;
     }
 
-    // A synthetic world of fewer users may no longer contain the chosen user.
-    const users = world?.source === 'movielens' ? world.users : next.users;
-    const nextView = view.user < users ? view : { ...view, user: 0 };
-    set({ params: next, view: { ...nextView, tick: 0 } });
+    const changed = (Object.keys(next) as (keyof FeedMachineParams)[]).filter((key) => !Object.is(next[key], params[key]));
+    const worldChanged = changed.some((key) => !isPolicyField(key));
+    const policyChanged = POLICY_FIELDS.filter((field) => changed.includes(field));
+    const nextChanges = worldChanged ? [] : removeFieldsAt(changes, 0, policyChanged);
+    set({ params: next, changes: sameSchedule(nextChanges, changes) ? changes : nextChanges, view: viewForRun(get(), next) });
     return null;
+  },
+
+  setRun(partial, changes) {
+    const state = get();
+    let next: FeedMachineParams;
+    let checked: PolicyChange[];
+    try {
+      next = parseFeedMachineParams({ ...state.params, ...partial });
+      checked = checkSchedule(next, changes);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    const params = sameValues(next, state.params) ? state.params : next;
+    const schedule = sameSchedule(checked, state.changes) ? state.changes : checked;
+    if (params !== state.params || schedule !== state.changes) {
+      set({ params, changes: schedule, view: viewForRun(state, params) });
+    }
+    return null;
+  },
+
+  setPolicyChanges(changes) {
+    set({ changes });
   },
 
   setView(partial) {

@@ -8,6 +8,7 @@ import type { FeedLabState } from './store';
 export const selectRoute = (state: FeedLabState) => state.route;
 export const selectPresent = (state: FeedLabState) => state.present;
 export const selectParams = (state: FeedLabState) => state.params;
+export const selectChanges = (state: FeedLabState) => state.changes;
 export const selectView = (state: FeedLabState) => state.view;
 export const selectChosenUser = (state: FeedLabState) => state.view.user;
 export const selectSpeed = (state: FeedLabState) => state.view.speed;
@@ -37,3 +38,5 @@ export const selectEmbeddingMap = (state: FeedLabState) => state.embeddingMap;
 export const selectWorldUsers = (state: FeedLabState) => state.world?.users ?? state.params.users;
 /** Topics of the world on screen. */
 export const selectWorldTopics = (state: FeedLabState) => state.world?.topics ?? state.params.topics;
+/** Topic labels of the world on screen, [topics]; null until a world is built. */
+export const selectTopicNames = (state: FeedLabState) => state.world?.topicNames ?? null;

@@ -8,6 +8,7 @@ import { memo, useMemo } from 'react';
 import { AxisBottom, AxisLeft } from './Axis';
 import { decimate } from './decimate';
 import { GRID_COLOR } from './palette';
+import { TickAnnotations, type TickAnnotation } from './TickAnnotations';
 import { useElementWidth } from './useElementWidth';
 
 export interface LineSeries<Row> {
@@ -32,12 +33,16 @@ interface LineChartProps<Row> {
   ariaLabel: string;
   /** Ticks to mark with a thin vertical line (retrains); skipped when more than 60. */
   markers?: readonly number[];
+  /** Ticks to mark with a labelled line (policy changes); see {@link TickAnnotations}. */
+  annotations?: readonly TickAnnotation[];
   height?: number;
 }
 
+const NO_ANNOTATIONS: readonly TickAnnotation[] = [];
+
 const MARGIN = { top: 20, right: 16, bottom: 40, left: 52 };
 
-function LineChartInner<Row>({ rows, version, x, series, yDomain, yFormat, ariaLabel, markers = [], height = 220 }: LineChartProps<Row>) {
+function LineChartInner<Row>({ rows, version, x, series, yDomain, yFormat, ariaLabel, markers = [], annotations = NO_ANNOTATIONS, height = 220 }: LineChartProps<Row>) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>();
   const plotWidth = Math.max(100, width - MARGIN.left - MARGIN.right);
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
@@ -84,6 +89,7 @@ function LineChartInner<Row>({ rows, version, x, series, yDomain, yFormat, ariaL
           {drawing.paths.map((path) => (
             <path key={path.key} d={path.d} fill="none" stroke={path.color} strokeWidth={2.5} strokeDasharray={path.dashed ? '7 4' : undefined} />
           ))}
+          <TickAnnotations annotations={annotations} xScale={drawing.xScale} height={plotHeight} />
           <g transform={`translate(0,${plotHeight})`}>
             <AxisBottom scale={drawing.xScale} label="tick" format={(value) => String(value)} integer />
           </g>

@@ -18,7 +18,7 @@ interface ScoreBarsProps {
   feed: readonly ServedItem[];
   /** Font size of the row labels in CSS pixels (the page's chart font), for the left margin. */
   fontSize?: number;
-  /** Label of a row, for example "#1 topic 3". */
+  /** Label of a row, for example "#1 comedy · embedding". */
   rowLabel: (item: ServedItem) => string;
   ariaLabel: string;
 }

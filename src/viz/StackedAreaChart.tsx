@@ -8,6 +8,7 @@ import { memo, useMemo } from 'react';
 import { AxisBottom, AxisLeft } from './Axis';
 import { decimate } from './decimate';
 import { topicColor } from './palette';
+import { TickAnnotations, type TickAnnotation } from './TickAnnotations';
 import { useElementWidth } from './useElementWidth';
 
 /** One stacked row: an x value and shares, [bands]. */
@@ -23,12 +24,16 @@ interface StackedAreaChartProps {
   /** Number of bands (topics). */
   bands: number;
   ariaLabel: string;
+  /** Ticks to mark with a labelled line (policy changes); see {@link TickAnnotations}. */
+  annotations?: readonly TickAnnotation[];
   height?: number;
 }
 
+const NO_ANNOTATIONS: readonly TickAnnotation[] = [];
+
 const MARGIN = { top: 12, right: 16, bottom: 40, left: 52 };
 
-function StackedAreaChartInner({ rows, version, bands, ariaLabel, height = 240 }: StackedAreaChartProps) {
+function StackedAreaChartInner({ rows, version, bands, ariaLabel, annotations = NO_ANNOTATIONS, height = 240 }: StackedAreaChartProps) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>();
   const plotWidth = Math.max(100, width - MARGIN.left - MARGIN.right);
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
@@ -64,6 +69,7 @@ function StackedAreaChartInner({ rows, version, bands, ariaLabel, height = 240 }
           {layers.paths.map((path) => (
             <path key={path.band} d={path.d} fill={topicColor(path.band)} stroke="#ffffff" strokeWidth={0.5} />
           ))}
+          <TickAnnotations annotations={annotations} xScale={layers.xScale} height={plotHeight} />
           <AxisLeft scale={layers.yScale} format={(value) => `${Math.round(value * 100)}%`} />
           <g transform={`translate(0,${plotHeight})`}>
             <AxisBottom scale={layers.xScale} label="tick" format={(value) => String(value)} integer />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TICK_METRIC_COLUMNS, type TickMetrics } from '../../src/engine/loop/types';
 import { parseFeedMachineParams } from '../../src/engine/scenarios/feedMachine';
+import { checkSchedule } from '../../src/state/policyChanges';
 import { GUIDED_STEPS } from '../../src/labs/feedMachine/guidedSteps';
 
 /** A run of `ticks` rows where every metric is 0.5, with `overrides(tick)` on top. */
@@ -18,6 +19,16 @@ describe('guided steps', () => {
     for (const guided of GUIDED_STEPS) {
       for (const stepRun of guided.runs) {
         expect(() => parseFeedMachineParams(stepRun.params)).not.toThrow();
+      }
+    }
+  });
+
+  it('schedule valid changes within the run', () => {
+    for (const guided of GUIDED_STEPS) {
+      for (const stepRun of guided.runs) {
+        const changes = stepRun.changes ?? [];
+        expect(() => checkSchedule(parseFeedMachineParams(stepRun.params), changes)).not.toThrow();
+        expect(changes.every((change) => change.tick < guided.ticks)).toBe(true);
       }
     }
   });
@@ -76,5 +87,22 @@ describe('guided steps', () => {
     expect(outcome.supported).toBe('lower');
     expect(outcome.findings[0]).toContain('0.050');
     expect(outcome.findings[1]).toContain('0.500');
+  });
+
+  it.each([
+    [1.2, 1.6, 'higher'],
+    [1.2, 1.22, 'same'],
+    [1.2, 0.9, 'lower'],
+  ])('live exploration: entropy %f before and %f after supports %s', (before, after, expected) => {
+    const rows = run(60, (tick) => ({ topicEntropy: tick <= 30 ? before : after, shareExploration: tick <= 30 ? 0 : 0.3 }));
+    const outcome = step('live-exploration').reveal([rows]);
+    expect(outcome.supported).toBe(expected);
+    expect(outcome.findings[0]).toContain(before.toFixed(2));
+    expect(outcome.findings[1]).toContain('0% before the change, 30% after it');
+  });
+
+  it('live exploration compares ticks 21 to 30 with 51 to 60', () => {
+    const rows = run(60, (tick) => ({ topicEntropy: tick <= 20 || (tick > 30 && tick <= 50) ? 9 : 1 }));
+    expect(step('live-exploration').reveal([rows]).supported).toBe('same');
   });
 });

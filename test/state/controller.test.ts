@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TICK_METRIC_COLUMNS, type TickMetrics, type UserFeedSnapshot } from '../../src/engine/loop/types';
 import type { FeedMachineParams } from '../../src/engine/scenarios/feedMachine';
+import { applyPolicy, type PolicyUpdate } from '../../src/engine/scenarios/policySchedule';
 import { RunController } from '../../src/state/controller';
 import { feedLabStore, resetStore } from '../../src/state/store';
 import type { EngineClient } from '../../src/worker/client';
@@ -8,8 +9,10 @@ import type { AdvanceProgress, AdvanceResult, BackendReport, InitResult, Ratings
 
 /**
  * A fake engine worker with the worker API's shapes and determinism: every
- * metric of a row is a function of (seed, tick), so a replay gives the same
- * rows. `crash()` makes pending calls hang, as calls on a dead worker do.
+ * metric of a row is a function of (seed, tick), except `shareExploration`,
+ * which is the ε in force, so a test can tell which policy served each tick,
+ * and a replay gives the same rows. `crash()` makes pending calls hang, as calls
+ * on a dead worker do.
  */
 class FakeClient {
   static created: FakeClient[] = [];
@@ -25,13 +28,14 @@ class FakeClient {
     FakeClient.created.push(this);
   }
 
-  static row(seed: number, tick: number): TickMetrics {
+  static row(seed: number, tick: number, epsilon = 0.1): TickMetrics {
     const row = {} as Record<keyof TickMetrics, number>;
     TICK_METRIC_COLUMNS.forEach((column, index) => {
       row[column] = ((seed * 31 + tick * 17 + index * 7) % 101) / 101;
     });
     row.tick = tick;
     row.retrained = tick % 5 === 0 ? 1 : 0;
+    row.shareExploration = epsilon;
     return row;
   }
 
@@ -49,7 +53,9 @@ class FakeClient {
         this.params = params;
         this.tick = 0;
         const users = options.ratings ? 943 : params.users;
-        return { backend: this.backend, world: { source: options.ratings ? 'movielens' : 'synthetic', users, items: params.items, creators: 1, topics: params.topics }, tick: 0 };
+        const source = options.ratings ? 'movielens' : 'synthetic';
+        const topicNames = Array.from({ length: params.topics }, (_, topic) => (options.ratings ? `taste ${topic + 1}` : `genre ${topic}`));
+        return { backend: this.backend, world: { source, users, items: params.items, creators: 1, topics: params.topics, topicNames }, tick: 0 };
       });
     },
     advance: async (ticks: number, runId: number, onProgress?: (progress: AdvanceProgress) => void): Promise<AdvanceResult> => {
@@ -63,7 +69,7 @@ class FakeClient {
           break;
         }
         this.tick++;
-        metrics.push(FakeClient.row(this.params!.seed, this.tick));
+        metrics.push(FakeClient.row(this.params!.seed, this.tick, this.params!.epsilon));
         onProgress?.({ done: done + 1, total: ticks, tick: this.tick, phase: 'serving' });
       }
       return {
@@ -74,6 +80,13 @@ class FakeClient {
         retrainedAt: metrics.filter((row) => row.retrained === 1).map((row) => row.tick),
         backend: this.backend,
       };
+    },
+    setPolicy: (update: PolicyUpdate): Promise<FeedMachineParams> => {
+      this.calls.push(`setPolicy ${JSON.stringify(update)}`);
+      return this.hangIfDead(() => {
+        this.params = applyPolicy(this.params!, update);
+        return this.params;
+      });
     },
     cancel: async (runId: number) => {
       this.cancelled.add(runId);
@@ -238,5 +251,154 @@ describe('RunController', () => {
   it('rejects a guided step with invalid parameters', async () => {
     await controller.start();
     await expect(controller.runFromStart({ users: 5 }, 3)).rejects.toThrow(/users/);
+  });
+});
+
+describe('RunController policy changes', () => {
+  const exploration = () => state().metrics.map((row) => row.shareExploration);
+  const inits = () => FakeClient.created[0].calls.filter((call) => call === 'init').length;
+
+  it('applies a live change from the next tick', async () => {
+    await controller.start();
+    await controller.step();
+    await controller.step();
+    expect(await controller.changePolicy({ epsilon: 1 })).toBeNull();
+    await controller.step();
+
+    expect(exploration()).toEqual([0.1, 0.1, 1]);
+    expect(state().changes).toEqual([{ tick: 2, update: { epsilon: 1 } }]);
+    expect(state().params.epsilon).toBe(0.1);
+    expect(FakeClient.created[0].calls).toEqual(['init', 'advance 1', 'advance 1', 'setPolicy {"epsilon":1}', 'advance 1']);
+  });
+
+  it('keeps playing through a live change', async () => {
+    await controller.start();
+    controller.play();
+    await until(() => state().tick >= 2);
+    expect(await controller.changePolicy({ epsilon: 0.7 })).toBeNull();
+    const changedAt = state().changes[0].tick;
+    expect(state().playing).toBe(true);
+    await until(() => state().tick >= changedAt + 3);
+    controller.pause();
+    await until(() => state().phase === 'ready');
+
+    expect(inits()).toBe(1);
+    const rows = state().metrics;
+    expect(rows.filter((row) => row.tick <= changedAt).every((row) => row.shareExploration === 0.1)).toBe(true);
+    expect(rows.filter((row) => row.tick > changedAt).every((row) => row.shareExploration === 0.7)).toBe(true);
+  });
+
+  it('merges two changes at one tick', async () => {
+    await controller.start();
+    await controller.step();
+    expect(await controller.changePolicy({ epsilon: 0.5 })).toBeNull();
+    expect(await controller.changePolicy({ diversityWeight: 2 })).toBeNull();
+    expect(state().changes).toEqual([{ tick: 1, update: { epsilon: 0.5, diversityWeight: 2 } }]);
+    expect(FakeClient.created[0].params?.diversityWeight).toBe(2);
+  });
+
+  it('changes the base parameters at tick 0', async () => {
+    await controller.start();
+    expect(await controller.changePolicy({ epsilon: 0.4 })).toBeNull();
+    await until(() => state().phase === 'ready' && inits() === 2);
+    expect(state().params.epsilon).toBe(0.4);
+    expect(state().changes).toEqual([]);
+  });
+
+  it('rejects an invalid change', async () => {
+    await controller.start();
+    await controller.step();
+    expect(await controller.changePolicy({ epsilon: 2 })).toMatch(/epsilon=2/);
+    expect(state().changes).toEqual([]);
+    expect(FakeClient.created[0].calls.some((call) => call.startsWith('setPolicy'))).toBe(false);
+  });
+
+  it('replays a schedule from the URL', async () => {
+    state().applyHash('#/lab/feed-machine?seed=3&users=50&changes=2:epsilon=1;4:epsilon=0.5&tick=6');
+    await controller.start();
+    expect(state().tick).toBe(6);
+    expect(exploration()).toEqual([0.1, 0.1, 1, 1, 0.5, 0.5]);
+    expect(FakeClient.created[0].calls).toEqual(['init', 'advance 2', 'setPolicy {"epsilon":1}', 'advance 2', 'setPolicy {"epsilon":0.5}', 'advance 2']);
+  });
+
+  it('applies a tick-0 change before the first tick', async () => {
+    state().applyHash('#/lab/feed-machine?seed=3&users=50&changes=0:epsilon=1');
+    await controller.start();
+    await controller.step();
+    expect(exploration()).toEqual([1]);
+    expect(FakeClient.created[0].calls).toEqual(['init', 'setPolicy {"epsilon":1}', 'advance 1']);
+  });
+
+  it('follows a scheduled change while playing', async () => {
+    state().applyHash('#/lab/feed-machine?seed=3&users=50&changes=3:epsilon=0.9&speed=60');
+    await controller.start();
+    controller.play();
+    await until(() => state().tick >= 8);
+    controller.pause();
+    await until(() => state().phase === 'ready');
+    expect(exploration().slice(0, 8)).toEqual([0.1, 0.1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9]);
+  });
+
+  it('replays the schedule after a crash', async () => {
+    await controller.start();
+    await controller.step();
+    await controller.step();
+    expect(await controller.changePolicy({ epsilon: 1 })).toBeNull();
+    await controller.step();
+    const rows = state().metrics.slice();
+
+    FakeClient.created[0].crash('Engine worker error: out of memory');
+    await until(() => state().phase === 'ready' && FakeClient.created.length === 2);
+
+    const replacement = FakeClient.created[1];
+    expect(replacement.calls).toEqual(['init', 'advance 2', 'setPolicy {"epsilon":1}', 'advance 1']);
+    expect(replacement.params?.epsilon).toBe(1);
+    expect(state().metrics).toEqual(rows);
+
+    await controller.step();
+    expect(state().metrics[3]).toEqual(FakeClient.row(3, 4, 1));
+  });
+
+  it('resets to the values in force as the new base', async () => {
+    await controller.start();
+    await controller.step();
+    expect(await controller.changePolicy({ epsilon: 1 })).toBeNull();
+    await controller.step();
+    await controller.reset();
+
+    expect(state().tick).toBe(0);
+    expect(state().params.epsilon).toBe(1);
+    expect(state().changes).toEqual([]);
+    await controller.step();
+    expect(exploration()).toEqual([1]);
+  });
+
+  it('clears the schedule when a world field changes', async () => {
+    await controller.start();
+    await controller.step();
+    expect(await controller.changePolicy({ epsilon: 1 })).toBeNull();
+    expect(state().setParams({ users: 60 })).toBeNull();
+    await until(() => state().phase === 'ready' && inits() === 2);
+    expect(state().changes).toEqual([]);
+    expect(state().tick).toBe(0);
+  });
+
+  it('restarts when the URL edits the schedule', async () => {
+    await controller.start();
+    await controller.step();
+    await controller.step();
+    state().applyHash('#/lab/feed-machine?seed=3&users=50&changes=1:epsilon=0.6');
+    await until(() => state().phase === 'ready' && inits() === 2);
+    expect(state().tick).toBe(0);
+    await controller.step();
+    await controller.step();
+    expect(exploration()).toEqual([0.1, 0.6]);
+  });
+
+  it('runs a guided step with a schedule', async () => {
+    await controller.start();
+    const rows = await controller.runSchedule({ seed: 3, users: 50 }, [{ tick: 2, update: { epsilon: 1 } }], 4);
+    expect(rows.map((row) => row.shareExploration)).toEqual([0.1, 0.1, 1, 1]);
+    expect(state().changes).toEqual([{ tick: 2, update: { epsilon: 1 } }]);
   });
 });

@@ -34,15 +34,20 @@ describe('feed-machine URL fields', () => {
       embeddingDim: 32,
     };
     const view = { ...labViewDefaults, user: 42, speed: 20, backend: 'wasm' as const, mode: 'sandbox' as const };
-    const query = writeFeedMachineQuery({ params, view }, noShell);
+    const changes = [
+      { tick: 20, update: { epsilon: 0.3, diversityWeight: 1 } },
+      { tick: 45, update: { retrainEvery: 0 } },
+    ];
+    const query = writeFeedMachineQuery({ params, changes, view }, noShell);
     const reading = readFeedMachineQuery(new URLSearchParams(query.toString()), feedMachineUrlDefaults);
     expect(reading.messages).toEqual([]);
     expect(reading.params).toEqual(params);
+    expect(reading.changes).toEqual(changes);
     expect(reading.view).toEqual(view);
   });
 
   it('write tick only for a shared link', () => {
-    const state = { params: feedMachineDefaults, view: { ...labViewDefaults, tick: 30 } };
+    const state = { params: feedMachineDefaults, changes: [], view: { ...labViewDefaults, tick: 30 } };
     expect(writeFeedMachineQuery(state, noShell).has('tick')).toBe(false);
     expect(writeFeedMachineQuery(state, noShell, true).get('tick')).toBe('30');
   });
@@ -52,6 +57,12 @@ describe('feed-machine URL fields', () => {
     expect(query.has('backend')).toBe(false);
     expect(query.has('present')).toBe(false);
     expect(writeFeedMachineQuery(feedMachineUrlDefaults, { present: true }).get('present')).toBe('1');
+  });
+
+  it('write changes only when there are any', () => {
+    expect(writeFeedMachineQuery(feedMachineUrlDefaults, noShell).has('changes')).toBe(false);
+    const state = { ...feedMachineUrlDefaults, changes: [{ tick: 5, update: { epsilon: 1 } }] };
+    expect(writeFeedMachineQuery(state, noShell).get('changes')).toBe('5:epsilon=1');
   });
 
   it('start the query with the simulation parameters in schema order', () => {
@@ -77,6 +88,28 @@ describe('readFeedMachineQuery with bad values', () => {
   it.each(cases)('%s gives a message naming value and fix', (text, message) => {
     const reading = readFeedMachineQuery(new URLSearchParams(text), feedMachineUrlDefaults);
     expect(reading.messages).toEqual([message]);
+  });
+
+  it.each([
+    ['changes=5:users=50', /^changes=5:users=50 was not used: Invalid policy change "5:users=50": "users=50" is not FIELD=VALUE with FIELD one of epsilon, .*; the run starts without policy changes$/],
+    ['changes=9:epsilon=0.2;3:epsilon=0', /^changes=9:epsilon=0\.2;3:epsilon=0 was not used: .*tick 3 is not after tick 9; list changes in increasing tick order; the run starts/],
+    ['changes=5:epsilon=2', /^changes=5:epsilon=2 was not used: .*epsilon=2/],
+  ])('%s gives the parser message and no schedule', (text, message) => {
+    const current = { ...feedMachineUrlDefaults, changes: [{ tick: 1, update: { epsilon: 0.5 } }] };
+    const reading = readFeedMachineQuery(new URLSearchParams(text), current);
+    expect(reading.messages).toHaveLength(1);
+    expect(reading.messages[0]).toMatch(message);
+    expect(reading.changes).toEqual([]);
+  });
+
+  it('reads no changes= as an empty schedule', () => {
+    const current = { ...feedMachineUrlDefaults, changes: [{ tick: 1, update: { epsilon: 0.5 } }] };
+    expect(readFeedMachineQuery(new URLSearchParams('seed=3'), current).changes).toEqual([]);
+  });
+
+  it('lists changes among the known parameters', () => {
+    const reading = readFeedMachineQuery(new URLSearchParams('colour=red'), feedMachineUrlDefaults);
+    expect(reading.messages[0]).toContain('embeddingDim, changes, user,');
   });
 
   it('leaves present= to the shell', () => {

@@ -67,7 +67,7 @@ describe('engine API init', () => {
     const result = await api.init(params);
 
     expect(result.tick).toBe(0);
-    expect(result.world).toEqual({ source: 'synthetic', users: 40, items: 120, creators: 8, topics: 4 });
+    expect(result.world).toEqual({ source: 'synthetic', users: 40, items: 120, creators: 8, topics: 4, topicNames: ['comedy', 'dance', 'cooking', 'pets'] });
     expect(NODE_BACKENDS).toContain(result.backend.active);
     expect(result.backend.trials.map((trial) => trial.backend)).toEqual(['wasm', 'cpu']);
     expect(await api.backendReport()).toEqual(result.backend);

@@ -1,3 +1,5 @@
+import { log1p } from '../math';
+
 /**
  * The platform's feature store: what it has learned from its own logs. It
  * never reads the world's true state, only logged events and item metadata
@@ -99,6 +101,6 @@ export class FeatureStore {
 
   /** Visible popularity π_i = ln(1 + impressions_i) / ln(1 + max impressions), in [0, 1]; what a view counter shows users. */
   visiblePopularity(item: number): number {
-    return this.maxImpressions > 0 ? Math.log1p(this.impressions[item]) / Math.log1p(this.maxImpressions) : 0;
+    return this.maxImpressions > 0 ? log1p(this.impressions[item]) / log1p(this.maxImpressions) : 0;
   }
 }

@@ -1,3 +1,5 @@
+import { log } from '../math';
+
 /**
  * Shannon entropy H = −Σ p_k ln p_k (nats) of weights normalised to sum 1.
  * 0 for a single non-zero weight; ln(n) for n equal weights; 0 when all are 0.
@@ -14,7 +16,7 @@ export function entropy(weights: ArrayLike<number>): number {
   for (let k = 0; k < weights.length; k += 1) {
     const p = weights[k] / total;
     if (p > 0) {
-      h -= p * Math.log(p);
+      h -= p * log(p);
     }
   }
   return h;

@@ -73,7 +73,11 @@ function powerIteration(matrix: Float64Array, dim: number): { vector: Float64Arr
       }
       next[a] = sum;
     }
-    const norm = Math.hypot(...next);
+    let squares = 0;
+    for (let k = 0; k < dim; k += 1) {
+      squares += next[k] * next[k];
+    }
+    const norm = Math.sqrt(squares);
     if (norm === 0) {
       return { vector, value: 0 };
     }

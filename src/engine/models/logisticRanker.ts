@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../random';
 import { adam } from './gatherRows';
 import { yieldToEventLoop } from './matrixFactorisation';
+import { log, sigmoid } from '../math';
 
 /** Logged ranking examples: features as they were at serving time, and the labels observed. */
 export interface RankingSamples {
@@ -65,8 +66,8 @@ export class LogisticRanker {
       click += value * W[2 * f];
       watch += value * W[2 * f + 1];
     }
-    out[0] = 1 / (1 + Math.exp(-click));
-    out[1] = 1 / (1 + Math.exp(-watch));
+    out[0] = sigmoid(click);
+    out[1] = sigmoid(watch);
   }
 
   /** Trains both heads on the samples and writes the new parameters back. */
@@ -139,5 +140,5 @@ function packBatch(samples: RankingSamples, batch: Uint32Array, F: number): { x:
 }
 
 function logit(p: number): number {
-  return Math.log(p / (1 - p));
+  return log(p / (1 - p));
 }

@@ -1,5 +1,6 @@
 import type { FeatureStore } from '../features/store';
 import type { MatrixFactorisation } from '../models/matrixFactorisation';
+import { log, log1p } from '../math';
 
 /**
  * The ranker's feature vector for one (user, item) pair, F = 3T + 6 values:
@@ -57,9 +58,9 @@ export function writeRankingFeatures(context: FeatureContext, profile: Float32Ar
   }
   const base = offset + 3 * T;
   out[base] = retrieval.dot(user, item) + retrieval.itemBias[item];
-  out[base + 1] = Math.log1p(store.impressions[item]) / 5;
+  out[base + 1] = log1p(store.impressions[item]) / 5;
   out[base + 2] = 10 * store.smoothedClickRate(item);
   out[base + 3] = store.smoothedWatch(item);
-  out[base + 4] = Math.log(itemLength[item] / 30);
-  out[base + 5] = Math.log1p(store.trend[item]) / 3;
+  out[base + 4] = log(itemLength[item] / 30);
+  out[base + 5] = log1p(store.trend[item]) / 3;
 }

@@ -1,5 +1,6 @@
 import type { Random } from '../random';
 import type { World } from './types';
+import { log, sigmoid } from '../math';
 
 /**
  * The true response model: how a user really reacts to an item. The platform
@@ -107,9 +108,7 @@ export interface ObservedResponse {
   skip: boolean;
 }
 
-export function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
+export { sigmoid };
 
 /** max_t θ_ut for user u. */
 export function maxInterest(world: World, user: number): number {
@@ -160,7 +159,7 @@ export function trueResponse(world: World, user: number, item: number, popularit
     k.watch.clickbait * c +
     k.watch.popularity * world.userPopularityTaste[user] * (popularity - 0.5) +
     k.watch.novelty * world.userNoveltyTaste[user] * (novelty - 0.5) -
-    k.watch.length * Math.log(world.itemLength[item] / 30);
+    k.watch.length * log(world.itemLength[item] / 30);
   return {
     match,
     novelty,
@@ -239,7 +238,8 @@ function itemTopicNorms(world: World): Float32Array {
     for (let i = 0; i < world.items; i += 1) {
       let sum = 0;
       for (let t = 0; t < world.topics; t += 1) {
-        sum += world.itemTopics[i * world.topics + t] ** 2;
+        const value = world.itemTopics[i * world.topics + t];
+        sum += value * value;
       }
       norms[i] = Math.sqrt(sum);
     }

@@ -1,6 +1,7 @@
 import type { Random } from '../random';
 import { topicNames } from './topics';
 import type { World, WorldSize } from './types';
+import { log } from '../math';
 
 /**
  * Distribution parameters of the synthetic world. Every value is drawn from
@@ -21,7 +22,7 @@ export const SYNTHETIC_WORLD = {
   /** Clickbait ~ Beta(0.7, 3): mostly low, a few items heavily baited. */
   clickbaitBeta: [0.7, 3] as const,
   /** Length in seconds ~ LogNormal(ln 25, 0.6), clipped to [5, 180]. */
-  lengthLogMean: Math.log(25),
+  lengthLogMean: log(25),
   lengthLogSd: 0.6,
   /** Probability a user opens the app in a tick ~ Beta(2, 3), mean 0.4. */
   activityBeta: [2, 3] as const,

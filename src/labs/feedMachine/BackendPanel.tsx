@@ -1,19 +1,8 @@
 /** Shows the TensorFlow.js backend that trains the models, the start-up trial's timings, and every fallback. */
 import { selectBackend, selectWorld } from '../../state/selectors';
 import { useFeedLab } from '../../state/store';
-import type { BackendTrial } from '../../worker/protocol';
+import { describeTrial } from './backendText';
 import { formatNumber } from './format';
-
-/** Describes one trial in words: its time per step, "not timed" (a requested backend), or "failed" with the reason. */
-function describeTrial(trial: BackendTrial): string {
-  if (!trial.ok) {
-    return `${trial.backend} failed${trial.note ? ` (${trial.note})` : ''}`;
-  }
-  if (trial.msPerStep === undefined) {
-    return `${trial.backend} not timed${trial.note ? ` (${trial.note})` : ''}`;
-  }
-  return `${trial.backend} ${formatNumber(trial.msPerStep, 1)} ms per step`;
-}
 
 export function BackendPanel() {
   const report = useFeedLab(selectBackend);

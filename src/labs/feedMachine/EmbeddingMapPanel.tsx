@@ -9,8 +9,9 @@ import { selectChosenUser, selectEmbeddingMap, selectWorldTopics } from '../../s
 import { feedLabStore, useFeedLab } from '../../state/store';
 import { ChartFigure } from '../../viz/ChartFigure';
 import { EmbeddingScatter } from '../../viz/EmbeddingScatter';
-import { formatNumber, formatPercent, topicLabel } from './format';
+import { formatNumber, formatPercent } from './format';
 import { TopicLegend } from './TopicLegend';
+import { useTopicLabel } from './useTopicLabel';
 
 interface TopicCluster {
   topic: number;
@@ -51,6 +52,7 @@ export function EmbeddingMapPanel() {
   const map = useFeedLab(selectEmbeddingMap);
   const user = useFeedLab(selectChosenUser);
   const topics = useFeedLab(selectWorldTopics);
+  const labelTopic = useTopicLabel();
   const clusters = useMemo(() => (map ? summariseClusters(map, topics) : []), [map, topics]);
 
   if (!map) {
@@ -82,7 +84,7 @@ export function EmbeddingMapPanel() {
       <tbody>
         {clusters.map((cluster) => (
           <tr key={cluster.topic}>
-            <th scope="row">{topicLabel(cluster.topic)}</th>
+            <th scope="row">{labelTopic(cluster.topic)}</th>
             <td>{cluster.users}</td>
             <td>{cluster.users > 0 ? `(${formatNumber(cluster.userCentre[0], 2)}, ${formatNumber(cluster.userCentre[1], 2)})` : '—'}</td>
             <td>{cluster.items}</td>

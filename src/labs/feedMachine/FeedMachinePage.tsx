@@ -17,6 +17,7 @@ import { MeasuredCharts } from './MeasuredCharts';
 import { MetricsTable } from './MetricsTable';
 import { Narrative } from './Narrative';
 import { ParameterInputs } from './ParameterInputs';
+import { PolicyChangeList } from './PolicyChangeList';
 import { RatingsImport } from './RatingsImport';
 import { RunControls } from './RunControls';
 import { TopicMixPanel } from './TopicMixPanel';
@@ -82,6 +83,7 @@ export function FeedMachinePage() {
             <h2 id="controls-heading">Run</h2>
             <RunControls />
             <RunMessages />
+            <PolicyChangeList />
             <BackendPanel />
             <ParameterInputs />
             <RatingsImport />

@@ -12,8 +12,9 @@ import { ChartFigure } from '../../viz/ChartFigure';
 import { DumbbellChart, type DumbbellRow } from '../../viz/DumbbellChart';
 import { MEASURED_COLOR, TRUTH_COLOR } from '../../viz/palette';
 import { PairedBars } from '../../viz/PairedBars';
-import { formatNumber, formatPercent, topicLabel } from './format';
+import { formatNumber, formatPercent } from './format';
 import { MetricLineChart, type MetricSeries } from './MetricLineChart';
+import { useTopicLabel } from './useTopicLabel';
 
 const CLICK_SERIES: MetricSeries[] = [
   { field: 'meanPredictedClick', color: MEASURED_COLOR },
@@ -35,16 +36,17 @@ function argmax(values: readonly number[]): number {
 }
 
 function InterestsFigure({ snapshot }: { snapshot: UserFeedSnapshot }) {
-  const labels = snapshot.trueInterests.map((_, topic) => topicLabel(topic));
+  const labelTopic = useTopicLabel();
+  const labels = snapshot.trueInterests.map((_, topic) => labelTopic(topic));
   const trueTop = argmax(snapshot.trueInterests);
   const profileTop = argmax(snapshot.profile);
   // A flat profile means nothing was logged yet; naming its first topic as the "largest" would mislead.
   const flatProfile = Math.max(...snapshot.profile) - Math.min(...snapshot.profile) < 1e-9;
   const profileText = flatProfile
     ? `the platform has logged nothing for this user yet, so its profile is flat`
-    : `the platform's profile puts most weight on ${topicLabel(profileTop)} (${formatPercent(snapshot.profile[profileTop])})`;
+    : `the platform's profile puts most weight on ${labelTopic(profileTop)} (${formatPercent(snapshot.profile[profileTop])})`;
   const summary =
-    `User ${snapshot.user}'s largest true interest is ${topicLabel(trueTop)} (${formatPercent(snapshot.trueInterests[trueTop])}); ${profileText}. ` +
+    `User ${snapshot.user}'s largest true interest is ${labelTopic(trueTop)} (${formatPercent(snapshot.trueInterests[trueTop])}); ${profileText}. ` +
     `Orange: true interest; blue: logged profile; dashed tick: true interest at tick 0.`;
 
   const table = () => (

@@ -1,7 +1,7 @@
 /**
  * The "predict, then run" steps: pick a prediction, run the step's runs from
- * tick 0 (the charts follow live), then read what happened with the run's own
- * numbers and whether they support the prediction.
+ * tick 0 with their policy changes (the charts follow live), then read what
+ * happened with the run's own numbers and whether they support the prediction.
  */
 import { useId, useState } from 'react';
 import type { TickMetrics } from '../../engine/loop/types';
@@ -28,7 +28,7 @@ function StepCard({ step, number, busy, onBusy }: { step: GuidedStep; number: nu
       const results: TickMetrics[][] = [];
       for (let index = 0; index < step.runs.length; index++) {
         setState({ status: 'running', run: index });
-        const rows = await controller.runFromStart(step.runs[index].params, step.ticks);
+        const rows = await controller.runSchedule(step.runs[index].params, step.runs[index].changes ?? [], step.ticks);
         if (rows.length < step.ticks) {
           throw new Error(`the run "${step.runs[index].label}" stopped after ${rows.length} of ${step.ticks} ticks (it was paused, reset or replaced)`);
         }
@@ -96,8 +96,9 @@ export function GuidedSteps() {
     <section aria-labelledby="steps-heading" className="guided-steps">
       <h2 id="steps-heading">Predict, then run</h2>
       <p>
-        Each step sets its own parameters (a small world of 400 users so runs take seconds) and runs from tick 0. Predict first; the page then shows the run’s
-        own numbers. The last run stays on screen for you to explore.
+        Each step sets its own parameters (a small world of 400 users so runs take seconds) and runs from tick 0; a step that changes a policy setting mid-run
+        does so without restarting, as the policy settings do. Predict first; the page then shows the run’s own numbers. The last run stays on screen for you
+        to explore.
       </p>
       <ol>
         {GUIDED_STEPS.map((step, index) => (

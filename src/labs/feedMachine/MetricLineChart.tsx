@@ -13,6 +13,8 @@ import { Legend } from '../../viz/Legend';
 import { LineChart, type LineSeries } from '../../viz/LineChart';
 import { formatNumber } from './format';
 import { METRIC_LABELS } from './metricLabels';
+import { describeMarkers } from './policyChangeText';
+import { usePolicyAnnotations } from './usePolicySchedule';
 
 export interface MetricSeries {
   field: keyof TickMetrics;
@@ -38,6 +40,7 @@ export function MetricLineChart({ title, description, series, exportName, yDomai
   const rows = useFeedLab(selectMetrics);
   const version = useFeedLab(selectResultsVersion);
   const retrainedAt = useFeedLab(selectRetrainedAt);
+  const annotations = usePolicyAnnotations();
 
   const lines = useMemo<LineSeries<TickMetrics>[]>(
     () => series.map((s) => ({ key: s.field, label: METRIC_LABELS[s.field], color: s.color, dashed: s.dashed, value: (row) => row[s.field] })),
@@ -57,7 +60,7 @@ export function MetricLineChart({ title, description, series, exportName, yDomai
     <>
       {description} {latest ? `At tick ${latest.tick}: ` : 'No ticks yet. '}
       {latest && series.map((s) => `${METRIC_LABELS[s.field].toLowerCase()} ${format(latest[s.field])}`).join(', ')}
-      {latest && '.'}
+      {latest && '.'} {describeMarkers(annotations, latest?.tick ?? 0)}
     </>
   );
 
@@ -92,7 +95,7 @@ export function MetricLineChart({ title, description, series, exportName, yDomai
   return (
     <ChartFigure title={title} summary={summary} exportName={exportName} table={table} truth={truth}>
       <Legend items={legend} />
-      <LineChart rows={rows} version={version} x={tickOf} series={lines} yDomain={yDomain} yFormat={format} ariaLabel={`${title} by tick`} markers={retrainedAt} />
+      <LineChart rows={rows} version={version} x={tickOf} series={lines} yDomain={yDomain} yFormat={format} ariaLabel={`${title} by tick`} markers={retrainedAt} annotations={annotations} />
     </ChartFigure>
   );
 }

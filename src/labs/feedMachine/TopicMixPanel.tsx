@@ -9,8 +9,11 @@ import { useFeedLab } from '../../state/store';
 import { ChartFigure } from '../../viz/ChartFigure';
 import { sampleIndices } from '../../viz/decimate';
 import { StackedAreaChart } from '../../viz/StackedAreaChart';
-import { formatNumber, formatPercent, topicLabel } from './format';
+import { formatNumber, formatPercent } from './format';
 import { TopicLegend } from './TopicLegend';
+import { describeMarkers } from './policyChangeText';
+import { usePolicyAnnotations } from './usePolicySchedule';
+import { useTopicLabel } from './useTopicLabel';
 
 const TABLE_ROWS = 40;
 
@@ -29,6 +32,8 @@ export function TopicMixPanel() {
   const metrics = useFeedLab(selectMetrics);
   const version = useFeedLab(selectResultsVersion);
   const topics = useFeedLab(selectWorldTopics);
+  const labelTopic = useTopicLabel();
+  const annotations = usePolicyAnnotations();
 
   let summary = 'No ticks yet.';
   if (rows.length > 0) {
@@ -37,9 +42,9 @@ export function TopicMixPanel() {
     const top = largestTopic(last);
     const entropy = metrics.length > 0 ? metrics[metrics.length - 1].topicEntropy : Number.NaN;
     summary =
-      `At tick ${last.tick} the most-watched topic is ${topicLabel(top)} with ${formatPercent(last.shares[top])} of watch time ` +
+      `At tick ${last.tick} the most-watched topic is ${labelTopic(top)} with ${formatPercent(last.shares[top])} of watch time ` +
       `(${formatPercent(first.shares[top])} at tick ${first.tick}). Topic entropy ${formatNumber(entropy, 2)} nats; ` +
-      `an even mix over ${topics} topics would give ${formatNumber(Math.log(topics), 2)}.`;
+      `an even mix over ${topics} topics would give ${formatNumber(Math.log(topics), 2)}. ${describeMarkers(annotations, last.tick)}`;
   }
 
   const table = () => (
@@ -50,7 +55,7 @@ export function TopicMixPanel() {
           <th scope="col">Tick</th>
           {Array.from({ length: topics }, (_, topic) => (
             <th scope="col" key={topic}>
-              {topicLabel(topic)}
+              {labelTopic(topic)}
             </th>
           ))}
         </tr>
@@ -70,7 +75,7 @@ export function TopicMixPanel() {
 
   return (
     <ChartFigure title="Topic mix of what people watch" summary={summary} exportName="topic-mix" table={table}>
-      <StackedAreaChart rows={rows} version={version} bands={topics} ariaLabel="Share of watch time per topic by tick, stacked" />
+      <StackedAreaChart rows={rows} version={version} bands={topics} ariaLabel="Share of watch time per topic by tick, stacked" annotations={annotations} />
       <TopicLegend topics={topics} />
     </ChartFigure>
   );

@@ -10,7 +10,8 @@ import { Legend } from '../../viz/Legend';
 import { TEXT_COLOR, topicColor, TRUTH_COLOR } from '../../viz/palette';
 import { SCORE_PART_COLORS, ScoreBars } from '../../viz/ScoreBars';
 import { ChosenUserInput } from './ChosenUserInput';
-import { formatNumber, formatPercent, topicLabel } from './format';
+import { formatNumber, formatPercent } from './format';
+import { useTopicLabel } from './useTopicLabel';
 
 const SCORE_LEGEND = [
   { key: 'click', label: 'Click part (click weight × predicted click)', color: SCORE_PART_COLORS.clickPart },
@@ -28,6 +29,7 @@ function topEntries(values: readonly number[], count: number): [number, number][
 }
 
 function TrueInterests({ snapshot }: { snapshot: UserFeedSnapshot }) {
+  const labelTopic = useTopicLabel();
   const top = topEntries(snapshot.trueInterests, 6);
   return (
     <div className="true-interests truth-box">
@@ -38,7 +40,7 @@ function TrueInterests({ snapshot }: { snapshot: UserFeedSnapshot }) {
         {top.map(([topic, share]) => (
           <li key={topic}>
             <span className="swatch" style={{ background: topicColor(topic) }} aria-hidden="true" />
-            {topicLabel(topic)}
+            {labelTopic(topic)}
             <span className="bar" aria-hidden="true">
               <span style={{ width: `${Math.min(100, share * 100)}%`, background: TRUTH_COLOR }} />
             </span>
@@ -51,7 +53,7 @@ function TrueInterests({ snapshot }: { snapshot: UserFeedSnapshot }) {
   );
 }
 
-function feedTable(snapshot: UserFeedSnapshot) {
+function feedTable(snapshot: UserFeedSnapshot, labelTopic: (topic: number) => string) {
   return (
     <table>
       <caption>Feed of user {snapshot.user}: score parts, predictions and the truth</caption>
@@ -78,7 +80,7 @@ function feedTable(snapshot: UserFeedSnapshot) {
           <tr key={item.position}>
             <th scope="row">{item.position + 1}</th>
             <td>{item.item}</td>
-            <td>{topicLabel(item.topic)}</td>
+            <td>{labelTopic(item.topic)}</td>
             <td>{item.source}</td>
             <td>{formatNumber(item.clickPart)}</td>
             <td>{formatNumber(item.watchPart)}</td>
@@ -104,6 +106,7 @@ function feedTable(snapshot: UserFeedSnapshot) {
 export function UserFeedPanel() {
   const snapshot = useFeedLab(selectSnapshot);
   const present = useFeedLab(selectPresent);
+  const labelTopic = useTopicLabel();
 
   const heading = snapshot
     ? snapshot.served
@@ -119,7 +122,7 @@ export function UserFeedPanel() {
     }
     const sources = [...counts].map(([source, count]) => `${count} from ${source}`).join(', ');
     const best = snapshot.feed.reduce((a, b) => (b.finalScore > a.finalScore ? b : a));
-    summary = `${snapshot.feed.length} items: ${sources}. Highest final score ${formatNumber(best.finalScore)} (position ${best.position + 1}, ${topicLabel(best.topic)}).`;
+    summary = `${snapshot.feed.length} items: ${sources}. Highest final score ${formatNumber(best.finalScore)} (position ${best.position + 1}, ${labelTopic(best.topic)}).`;
   }
 
   return (
@@ -127,13 +130,13 @@ export function UserFeedPanel() {
       <h2 id="user-feed-heading">One user’s feed</h2>
       <ChosenUserInput />
       <div className="feed-layout">
-        <ChartFigure title={heading} summary={summary} exportName="user-feed" table={snapshot ? () => feedTable(snapshot) : undefined}>
+        <ChartFigure title={heading} summary={summary} exportName="user-feed" table={snapshot ? () => feedTable(snapshot, labelTopic) : undefined}>
           <Legend items={SCORE_LEGEND} />
           {snapshot && (
             <ScoreBars
               feed={snapshot.feed}
               fontSize={present ? 16 : 12}
-              rowLabel={(item) => `#${item.position + 1} ${topicLabel(item.topic)} · ${item.source}`}
+              rowLabel={(item) => `#${item.position + 1} ${labelTopic(item.topic)} · ${item.source}`}
               ariaLabel={`Score parts of the ${snapshot.feed.length} items in user ${snapshot.user}'s feed`}
             />
           )}

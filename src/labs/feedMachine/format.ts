@@ -23,7 +23,11 @@ export function meanOver<Row>(rows: readonly Row[], value: (row: Row) => number,
   return count > 0 ? sum / count : Number.NaN;
 }
 
-/** Label of topic `topic` (0-based). */
-export function topicLabel(topic: number): string {
-  return `topic ${topic}`;
+/**
+ * Label of topic `topic` (0-based): the world's name for it (`comedy`, or
+ * `taste 1` for a world fitted to ratings), or `topic N` when no world is
+ * loaded or the world has no name at that index.
+ */
+export function topicLabel(topic: number, names?: readonly string[] | null): string {
+  return names?.[topic] ?? `topic ${topic}`;
 }

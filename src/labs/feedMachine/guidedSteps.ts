@@ -1,12 +1,14 @@
 /**
  * The guided "predict, then run" steps of Lab 1. Each step poses a question,
  * the student picks a prediction, the page runs the step's runs from tick 0
- * and reveals the numbers. Which answer the run supports is computed from
- * those numbers, never assumed, and each answer carries the explanation that
- * applies when the run supports it.
+ * (applying each run's policy changes on the way) and reveals the numbers.
+ * Which option the run supports is computed from those numbers, never
+ * assumed, and each option carries the explanation that applies when the run
+ * supports it.
  */
 import type { TickMetrics } from '../../engine/loop/types';
 import type { FeedMachineParams } from '../../engine/scenarios/feedMachine';
+import type { PolicyChange } from '../../engine/scenarios/policySchedule';
 import { formatNumber, formatPercent, meanOver } from './format';
 
 export interface StepOption {
@@ -19,7 +21,10 @@ export interface StepOption {
 export interface StepRun {
   /** Short name of the run in the findings, for example "ε = 0". */
   label: string;
+  /** Parameters at tick 0. */
   params: Partial<FeedMachineParams>;
+  /** Policy changes during the run; none when absent. */
+  changes?: PolicyChange[];
 }
 
 export interface StepOutcome {
@@ -292,6 +297,58 @@ export const GUIDED_STEPS: readonly GuidedStep[] = [
           `Ticks 16 to 20, after the retrain: predicted ${formatNumber(meanOver(run, (row) => row.meanPredictedClick, 15, 20))}, true ${formatNumber(meanOver(run, (row) => row.meanTrueClick, 15, 20))}.`,
         ],
         supported: classifyChange(change, 'lower', 'equal', 'higher'),
+      };
+    },
+  },
+  {
+    id: 'live-exploration',
+    title: 'Turning exploration on in the middle of a run',
+    question:
+      'One run of 60 ticks: 30 ticks with ε = 0, then ε changes to 0.3 after tick 30 and the run goes on with the same users, items and logs. ' +
+      'How does the topic entropy of what people watch in ticks 51 to 60 compare with ticks 21 to 30, just before the change?',
+    options: [
+      {
+        id: 'higher',
+        label: 'Higher: random slots widen the mix again',
+        explanation:
+          'Once random slots appear, people watch some items outside the topics the models had settled on. Interests drift toward what is watched, ' +
+          'so the mix widens again, and the retrains after tick 30 learn from the wider logs. Exploration can partly undo a narrowing; ' +
+          'compare the utility ratios to see what the random slots cost in true utility.',
+      },
+      {
+        id: 'same',
+        label: 'About the same: the narrowing has already set in',
+        explanation:
+          'In this run the mix hardly moved after the change. Thirty ticks without exploration had pulled interests toward a few topics, and random items far from those ' +
+          'interests were mostly skipped, so they added little watch time to other topics. A feedback loop is easier to prevent than to undo; try a larger ε.',
+      },
+      {
+        id: 'lower',
+        label: 'Lower: the narrowing goes on',
+        explanation:
+          'In this run entropy kept falling after the change: the drift toward watched topics that built up over the first 30 ticks outweighed what the random slots added. ' +
+          'Try a larger ε, or make the change earlier.',
+      },
+    ],
+    runs: [
+      {
+        label: 'ε = 0, then ε = 0.3 after tick 30',
+        params: { ...GUIDED_BASE, epsilon: 0 },
+        changes: [{ tick: 30, update: { epsilon: 0.3 } }],
+      },
+    ],
+    ticks: 60,
+    reveal([run]) {
+      const entropyBefore = meanOver(run, (row) => row.topicEntropy, 20, 30);
+      const entropyAfter = meanOver(run, (row) => row.topicEntropy, 50, 60);
+      const change = relativeChange(entropyBefore, entropyAfter);
+      return {
+        findings: [
+          `Topic entropy: ${formatNumber(entropyBefore, 2)} nats over ticks 21 to 30 (ε = 0), ${formatNumber(entropyAfter, 2)} nats over ticks 51 to 60 (ε = 0.3), ${percentChange(change)}.`,
+          `Share of served slots that were random: ${formatPercent(meanOver(run, (row) => row.shareExploration, 20, 30), 0)} before the change, ${formatPercent(meanOver(run, (row) => row.shareExploration, 50, 60), 0)} after it.`,
+          `Utility ratio (ground truth): ${formatNumber(meanOver(run, (row) => row.utilityRatio, 20, 30))} before, ${formatNumber(meanOver(run, (row) => row.utilityRatio, 50, 60))} after.`,
+        ],
+        supported: classifyChange(change, 'lower', 'same', 'higher'),
       };
     },
   },

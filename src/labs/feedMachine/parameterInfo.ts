@@ -32,7 +32,3 @@ export const PARAMETER_INFO: Record<keyof FeedMachineParams, ParameterInfo> = {
   watchWeight: { label: 'Watch weight', step: 0.1, help: 'Weight of predicted watch fraction in the ranking score.', advanced: true },
   embeddingDim: { label: 'Embedding dimension', step: 1, help: 'Size of the user and item vectors used for retrieval.', advanced: true },
 };
-
-const KEYS = Object.keys(PARAMETER_INFO) as (keyof FeedMachineParams)[];
-export const MAIN_PARAMETERS = KEYS.filter((key) => !PARAMETER_INFO[key].advanced);
-export const ADVANCED_PARAMETERS = KEYS.filter((key) => PARAMETER_INFO[key].advanced);

@@ -1,0 +1,10 @@
+import { feedMachineLab } from './feedMachine';
+import type { LabCommand } from './types';
+
+/** Every `--lab` value the CLI runs, in help order. */
+export const LAB_COMMANDS: readonly LabCommand[] = [feedMachineLab];
+
+/** Returns the lab named `name`, or undefined. */
+export function findLab(name: string): LabCommand | undefined {
+  return LAB_COMMANDS.find((lab) => lab.name === name);
+}

@@ -1,0 +1,89 @@
+import { test as base, expect, type BrowserContext } from '@playwright/test';
+
+/** What a page did that a test must not allow: console errors, uncaught exceptions, requests off the page's origin. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** URLs requested from another origin; each was aborted before it left the browser. */
+  foreignRequests: string[];
+}
+
+/**
+ * Records the problems of every page and worker in `context` into `problems`:
+ * `console.error` calls, uncaught exceptions, and requests to any origin but
+ * `origin` (`data:` and `blob:` URLs are allowed). Such requests are aborted,
+ * so a test never sends traffic off this machine, and then reported.
+ */
+export async function guardContext(context: BrowserContext, origin: string, problems: PageProblems): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (isAllowedUrl(url, origin)) {
+      await route.continue();
+    } else {
+      recordForeignRequest(problems, url);
+      await route.abort('blockedbyclient');
+    }
+  });
+
+  // Routing may not see every request (service workers, for one), so the request event is checked as well.
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!isAllowedUrl(url, origin)) {
+      recordForeignRequest(problems, url);
+    }
+  });
+
+  context.on('console', (message) => {
+    if (message.type() === 'error') {
+      const worker = message.worker();
+      const source = worker ? `worker ${worker.url()}` : 'page';
+      problems.consoleErrors.push(`${source}: ${message.text()}`);
+    }
+  });
+
+  context.on('weberror', (webError) => {
+    const error = webError.error();
+    problems.pageErrors.push(`${error.name}: ${error.message}`);
+  });
+}
+
+/**
+ * `test` whose automatic `problems` fixture guards the test's own context
+ * (see {@link guardContext}) and fails the test when any problem was recorded.
+ * A test that opens more contexts passes them to `guardContext` with the same
+ * `problems`, so they are checked too.
+ */
+export const test = base.extend<{ problems: PageProblems; origin: string }>({
+  origin: async ({ baseURL }, use) => {
+    if (baseURL === undefined) {
+      throw new Error('use.baseURL is not set in playwright.config.ts; the tests need the preview server origin');
+    }
+    await use(new URL(baseURL).origin);
+  },
+
+  problems: [
+    async ({ context, origin }, use) => {
+      const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+      await guardContext(context, origin, problems);
+
+      await use(problems);
+
+      expect(problems.consoleErrors, 'console errors').toEqual([]);
+      expect(problems.pageErrors, 'uncaught exceptions').toEqual([]);
+      expect(problems.foreignRequests, 'requests to another origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+function isAllowedUrl(url: string, origin: string): boolean {
+  return url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin;
+}
+
+function recordForeignRequest(problems: PageProblems, url: string): void {
+  if (!problems.foreignRequests.includes(url)) {
+    problems.foreignRequests.push(url);
+  }
+}
