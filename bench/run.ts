@@ -7,6 +7,7 @@
 /** Benchmarks by name. Each module exports `run()`, loaded only when it is chosen. */
 const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   loop: () => import('./loop'),
+  'worker-training': () => import('./worker-training'),
 };
 
 async function main(names: string[]): Promise<number> {

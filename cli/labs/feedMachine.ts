@@ -7,6 +7,7 @@ import { feedMachineDefaults, feedMachineSchema, parseFeedMachineParams, type Fe
 import { describeBackendReport, useNodeBackend } from '../backend';
 import { describeFlags, flagsFromSchema, parseArgsOptions, readSchemaFlags } from '../schemaFlags';
 import { UsageError } from '../usage';
+import { POLICY_FIELDS, parsePolicySchedule, type PolicyChange } from '../../src/engine/scenarios/policySchedule';
 import type { CommonOptions, LabCommand, ProgressLog } from './types';
 
 /** One flag per field of the lab's parameter schema: `--users`, `--retrain-every`, ... */
@@ -16,18 +17,26 @@ const flags = flagsFromSchema(feedMachineSchema, feedMachineDefaults);
 export const feedMachineLab: LabCommand = {
   name: 'feed-machine',
   summary: 'Lab 1, the feed machine: retrieval, ranking, serving, logging and retraining in a closed loop.',
-  options: parseArgsOptions(flags),
-  helpLines: () => describeFlags(flags),
+  options: { ...parseArgsOptions(flags), changes: { type: 'string' } },
+  helpLines: () => [
+    ...describeFlags(flags),
+    '  --changes SCHEDULE      Policy changes during the run, e.g. "20:epsilon=0.2,diversityWeight=1;45:epsilon=0":',
+    '                          after 20 ticks set epsilon and diversityWeight, after 45 set epsilon. Fields: ' + POLICY_FIELDS.join(', ') + '.',
+    '                          The page\'s "Copy link" writes the same text as its changes= field.',
+  ],
 
   prepare(values, common) {
     const partial = readSchemaFlags(flags, values);
     let params: FeedMachineParams;
+    let changes: PolicyChange[];
     try {
       params = parseFeedMachineParams(partial);
+      const schedule = values.changes;
+      changes = typeof schedule === 'string' ? parsePolicySchedule(schedule, params) : [];
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
-    return { params, run: (log) => runFeedMachine(params, common, log) };
+    return { params, run: (log) => runFeedMachine(params, changes, common, log) };
   },
 };
 
@@ -38,10 +47,11 @@ function progressInterval(ticks: number): number {
 
 /**
  * Builds the world (synthetic, or from the ratings file), runs `common.ticks`
- * ticks and returns the metrics CSV. The simulation modules load here, on
+ * ticks, applying each policy change once its tick count is reached, and
+ * returns the metrics CSV. The simulation modules load here, on
  * first use, like TensorFlow.js.
  */
-async function runFeedMachine(params: FeedMachineParams, common: CommonOptions, log: ProgressLog): Promise<string> {
+async function runFeedMachine(params: FeedMachineParams, changes: readonly PolicyChange[], common: CommonOptions, log: ProgressLog): Promise<string> {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
@@ -54,7 +64,13 @@ async function runFeedMachine(params: FeedMachineParams, common: CommonOptions, 
   log(`feed-machine: seed ${params.seed}, ${size}, ${common.ticks} ticks, backend ${describeBackendReport(backend)}`);
 
   const interval = progressInterval(common.ticks);
+  const pending = [...changes];
   for (let tick = 1; tick <= common.ticks; tick++) {
+    while (pending.length > 0 && pending[0].tick === simulation.tick) {
+      const change = pending.shift() as PolicyChange;
+      simulation.setPolicy(change.update);
+      log(`after tick ${change.tick}: ${JSON.stringify(change.update)}`);
+    }
     const { metrics } = await simulation.step();
     if (tick % interval === 0 || tick === common.ticks) {
       const retrained = metrics.retrained === 1 ? ', retrained' : '';

@@ -63,10 +63,10 @@ describe('parseSimCommand', () => {
     expect(command.common.explicitFlags.has('items')).toBe(false);
   });
 
-  it('has one flag per field', () => {
+  it('has one flag per field, plus the schedule', () => {
     const command = parseRun(['--lab', 'feed-machine']);
     const flags = Object.keys(command.lab.options).sort();
-    const fields = Object.keys(feedMachineSchema.shape).map(kebabCase).sort();
+    const fields = [...Object.keys(feedMachineSchema.shape).map(kebabCase), 'changes'].sort();
     expect(flags).toEqual(fields);
   });
 

@@ -71,6 +71,21 @@ describe('sim CLI', () => {
     expect(eight.stdout).not.toBe(seven.stdout);
   });
 
+  it('applies a policy schedule from the given tick', async () => {
+    const result = await runSim([...SMALL_WORLD, '--ticks', '5', '--seed', '4', '--changes', '3:epsilon=1']);
+    expect(result.code).toBe(0);
+    const column = TICK_METRIC_COLUMNS.indexOf('shareExploration');
+    const shares = result.stdout.trim().split('\n').slice(1).map((line) => Number(line.split(',')[column]));
+    expect(shares.slice(0, 3).every((share) => share < 1)).toBe(true);
+    expect(shares.slice(3)).toEqual([1, 1]);
+  });
+
+  it('invalid schedule exits with 2', async () => {
+    const result = await runSim([...SMALL_WORLD, '--changes', '3:users=5']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"users=5" is not FIELD=VALUE');
+  });
+
   it('bad flag value exits with 2', async () => {
     const result = await runSim([...SMALL_WORLD, '--epsilon', '2']);
     expect(result.code).toBe(2);
