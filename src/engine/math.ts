@@ -3,11 +3,11 @@
  * ×, ÷ and exact bit operations), so every JavaScript engine returns the
  * same bits for the same input.
  *
- * The engine needs this because Math.exp, Math.log, Math.pow and Math.log1p
- * are not specified to the last bit, and engines differ: Node 20 (V8 11.3)
- * and Chromium 156 returned different bits for all four on 200,000 random
- * inputs, which made a page run and a CLI run of the same seed differ in
- * the 16th digit. Math.sqrt is correctly rounded everywhere and is used as is.
+ * ECMAScript does not specify Math.exp, Math.log, Math.pow and Math.log1p to
+ * the last bit, and engines differ. Node 20 (V8 11.3) and Chromium 156
+ * returned different bits for all four on 200,000 random inputs, so a page
+ * run and a CLI run of the same seed differed in the 16th digit. Math.sqrt
+ * is correctly rounded everywhere and is used as is.
  *
  * The methods are the classic ones of fdlibm: argument reduction by ln 2 with
  * ln 2 split into a high part (exact when multiplied by small integers) and a

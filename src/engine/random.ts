@@ -8,10 +8,10 @@ import { exp, log, pow } from './math';
  *
  * The uniform source is d3-random's linear congruential generator (32-bit
  * state, the constants of Numerical Recipes). Normal and gamma draws are
- * written here on top of it with the engine's own exp and log (./math.ts),
- * because d3-random's use Math.log, whose last bits differ between
- * JavaScript engines; and d3-random builds one gamma generator per shape,
- * which is slow when every draw has its own shape.
+ * written here on top of it with the engine's own exp and log (./math.ts).
+ * d3-random's own draws use Math.log, whose last bits differ between
+ * JavaScript engines, and it builds one gamma generator per shape, which is
+ * slow when every draw has its own shape.
  * Independent streams come from {@link Random.fork}, which hashes the parent
  * seed with a stream name, so adding draws to one stream never shifts another.
  */
@@ -133,8 +133,8 @@ export class Random {
   }
 
   /**
-   * An independent child stream, determined by this stream's seed and `stream`
-   * only (not by how many draws this stream has made).
+   * Creates an independent child stream. It depends only on this stream's
+   * seed and `stream`, not on how many draws this stream has made.
    */
   fork(stream: string | number): Random {
     return new Random(hashSeed(this.seed, String(stream)));

@@ -189,7 +189,7 @@ export interface UserTopicDots {
  * True utility U of every item for user u, written into `out` ([items]).
  * The same formula as {@link trueResponse}, unrolled without allocations
  * because it runs over the whole catalogue for every active user. `dots`,
- * when given, holds θ_u · φ_i and r_u · φ_i from a batched matrix product,
+ * when given, contains θ_u · φ_i and r_u · φ_i from a batched matrix product,
  * which spares the O(items × topics) loop here.
  */
 export function trueUtilityRow(world: World, user: number, out: Float32Array, dots?: UserTopicDots): void {
