@@ -68,9 +68,10 @@ export const test = base.extend<{ problems: PageProblems; origin: string }>({
 
       await use(problems);
 
-      expect(problems.consoleErrors, 'console errors').toEqual([]);
-      expect(problems.pageErrors, 'uncaught exceptions').toEqual([]);
-      expect(problems.foreignRequests, 'requests to another origin').toEqual([]);
+      // Soft assertions, so a failure lists every kind of problem, not only the first.
+      expect.soft(problems.consoleErrors, 'console errors').toEqual([]);
+      expect.soft(problems.pageErrors, 'uncaught exceptions').toEqual([]);
+      expect.soft(problems.foreignRequests, 'requests to another origin').toEqual([]);
     },
     { auto: true },
   ],

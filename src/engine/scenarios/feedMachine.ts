@@ -11,31 +11,31 @@ import { z } from 'zod';
  */
 export const feedMachineSchema = z.object({
   /** Seed of the one random generator; every draw in the run derives from it. */
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).describe('Seed of the random generator; the same seed repeats the run.'),
   /** Number of synthetic users (ignored when a ratings file defines the world). */
-  users: z.number().int().min(10).max(20_000),
+  users: z.number().int().min(10).max(20_000).describe('Synthetic users (ignored with a ratings file).'),
   /** Number of items (short videos) in the catalogue. */
-  items: z.number().int().min(20).max(50_000),
+  items: z.number().int().min(20).max(50_000).describe('Items (short videos) in the catalogue.'),
   /** Number of creators; every item belongs to one. */
-  creators: z.number().int().min(1).max(5_000),
+  creators: z.number().int().min(1).max(5_000).describe('Creators; every item belongs to one.'),
   /** Number of latent topics of the world. */
-  topics: z.number().int().min(2).max(40),
+  topics: z.number().int().min(2).max(40).describe('Latent topics of the world.'),
   /** K: items in each served feed. */
-  feedSize: z.number().int().min(1).max(50),
+  feedSize: z.number().int().min(1).max(50).describe('Items in each served feed (K).'),
   /** Share of each feed's slots filled with uniformly random unseen items, in [0, 1]. */
-  epsilon: z.number().min(0).max(1),
+  epsilon: z.number().min(0).max(1).describe('Share of feed slots filled with random unseen items (exploration).'),
   /** R: the models retrain every R ticks; 0 never retrains. */
-  retrainEvery: z.number().int().min(0).max(1_000),
+  retrainEvery: z.number().int().min(0).max(1_000).describe('Ticks between retrains of both models; 0 never retrains.'),
   /** λ of the MMR re-ranking: score − λ × max topic similarity to items already placed. */
-  diversityWeight: z.number().min(0).max(5),
+  diversityWeight: z.number().min(0).max(5).describe('MMR diversity weight: penalty per unit of topic similarity to items placed above.'),
   /** η: how far one fully watched item pulls a user's true interests toward its topics. */
-  driftRate: z.number().min(0).max(0.5),
+  driftRate: z.number().min(0).max(0.5).describe("How far one fully watched item pulls a user's true interests toward its topics."),
   /** Weight of predicted click probability in the ranking utility. */
-  clickWeight: z.number().min(0).max(10),
+  clickWeight: z.number().min(0).max(10).describe('Weight of predicted click probability in the ranking score.'),
   /** Weight of predicted watch fraction in the ranking utility. */
-  watchWeight: z.number().min(0).max(10),
+  watchWeight: z.number().min(0).max(10).describe('Weight of predicted watch fraction in the ranking score.'),
   /** Dimension of the matrix-factorisation embeddings used for retrieval. */
-  embeddingDim: z.number().int().min(2).max(128),
+  embeddingDim: z.number().int().min(2).max(128).describe('Dimension of the retrieval embeddings.'),
 });
 
 export type FeedMachineParams = z.infer<typeof feedMachineSchema>;
