@@ -124,6 +124,6 @@ describe('helpText', () => {
   });
 
   it('shows the schema defaults', () => {
-    expect(helpText()).toMatch(/--retrain-every N +An integer from 0 to 1000, default 10\./);
+    expect(helpText()).toMatch(/--retrain-every N +Ticks between retrains of both models; 0 never retrains\. An integer from 0 to 1000, default 10\./);
   });
 });
