@@ -29,6 +29,10 @@ export const DEFAULT_CLI_BACKEND: CliBackendChoice = 'auto';
  * @throws Error when no backend can be set.
  */
 export async function useNodeBackend(choice: CliBackendChoice): Promise<BackendReport> {
+  // TF.js 4.22 advises installing @tensorflow/tfjs-node the first time its CPU backend runs in Node;
+  // that package cannot install here, and WASM is the fast backend. PROD mode silences TF.js warnings.
+  const tf = await import('@tensorflow/tfjs');
+  tf.env().set('PROD', true);
   const { selectNodeBackend } = await import('../src/engine/backend/node');
   const selection = await selectNodeBackend({ requested: choice });
   return selection.report;

@@ -20,6 +20,9 @@ import { mergePolicyChange, policyAt } from './policyChanges';
 import { syncPolicy } from './scheduledAdvance';
 import type { FeedLabState, FeedLabStore } from './store';
 
+/** Longest batch Play asks for, in milliseconds of measured engine time. */
+const BATCH_MS = 200;
+
 /** Store updates per second while playing; each carries `speed / 5` ticks. */
 const UPDATES_PER_SECOND = 5;
 
@@ -48,14 +51,24 @@ export class RunController extends EngineSession {
    */
   start(): Promise<void> {
     this.unsubscribe = this.store.subscribe((state, previous) => this.onStoreChange(state, previous));
-    const replayTo = this.state.view.tick;
+    return this.restartAndReplay(this.state.view.tick);
+  }
+
+  /**
+   * Rebuilds the simulation and, for a link with a `tick`, replays to it.
+   * The restart cancels whatever was running, a replay of an earlier link included.
+   */
+  private restartAndReplay(replayTo: number): Promise<void> {
     const started = this.restart();
     if (replayTo === 0) {
       return started;
     }
+    const generation = this.generation;
     return started.then(async () => {
-      await this.advance(replayTo, this.generation);
-      this.store.getState().setView({ tick: 0 });
+      await this.advance(replayTo, generation);
+      if (generation === this.generation) {
+        this.store.getState().setView({ tick: 0 });
+      }
     });
   }
 
@@ -223,25 +236,39 @@ export class RunController extends EngineSession {
 
   private onStoreChange(state: FeedLabState, previous: FeedLabState): void {
     const scheduleEdited = state.changes !== previous.changes && state.changes !== this.writtenChanges;
-    if (state.params !== previous.params || state.view.backend !== previous.view.backend || scheduleEdited) {
-      void this.restart();
+    const linkTick = state.view.tick !== previous.view.tick ? state.view.tick : 0;
+    if (state.params !== previous.params || state.view.backend !== previous.view.backend || scheduleEdited || linkTick > 0) {
+      void this.restartAndReplay(linkTick);
     } else if (state.view.user !== previous.view.user) {
       void this.enqueue(() => this.refreshViews(false));
     }
   }
 
+  /**
+   * Advances in batches until Pause. A batch is `speed / 5` ticks, but never
+   * more than the engine did in about 200 ms last time, so a large world
+   * that runs slower than the chosen speed still stops soon after Pause.
+   */
   private async playLoop(token: number, generation: number): Promise<void> {
+    let msPerTick = 0;
     while (token === this.playToken && generation === this.generation && !this.disposed) {
       const speed = this.state.view.speed;
-      const ticks = Math.max(1, Math.round(speed / UPDATES_PER_SECOND));
+      const bySpeed = Math.max(1, Math.round(speed / UPDATES_PER_SECOND));
+      const byMeasure = msPerTick > 0 ? Math.max(1, Math.floor(BATCH_MS / msPerTick)) : 1;
+      const ticks = Math.min(bySpeed, byMeasure);
       const started = performance.now();
       const outcome = await this.advance(ticks, generation);
       if (!outcome || outcome.cancelled) {
         break;
       }
-      const wait = (ticks * 1000) / speed - (performance.now() - started);
+      const worked = performance.now() - started;
+      msPerTick = worked / ticks;
+      const wait = (ticks * 1000) / speed - worked;
       if (wait > 0) {
         await this.sleep(wait);
+      }
+      if (token === this.playToken) {
+        this.patch({ measuredSpeed: (ticks * 1000) / (performance.now() - started) });
       }
     }
     if (token === this.playToken && !this.disposed) {

@@ -86,7 +86,8 @@ export const createParamsSlice: StateCreator<FeedLabState, [], [], ParamsSlice> 
     let { params, changes, view } = state;
 
     if (route.page === 'lab' && route.lab === FEED_MACHINE_LAB_ID) {
-      const reading = readFeedMachineQuery(query, { params, changes, view }, state.world?.users);
+      // A link means what it says: a field it leaves out takes its default, not the value the tab showed before.
+      const reading = readFeedMachineQuery(query, feedMachineUrlDefaults, state.world?.users);
       messages.push(...reading.messages);
       // Keep the old objects when nothing changed, so subscribers do not restart the run.
       params = sameValues(reading.params, params) ? params : reading.params;

@@ -20,6 +20,8 @@ export interface RunSlice {
   playing: boolean;
   /** Ticks served so far by the simulation on screen. */
   tick: number;
+  /** Ticks per second that Play achieved in its last batch; null before the first. */
+  measuredSpeed: number | null;
   /** Progress of the advance call in flight, throttled by the worker. */
   progress: AdvanceProgress | null;
   backend: BackendReport | null;
@@ -40,6 +42,7 @@ export const createRunSlice: StateCreator<FeedLabState, [], [], RunSlice> = (set
   phase: 'starting',
   playing: false,
   tick: 0,
+  measuredSpeed: null,
   progress: null,
   backend: null,
   world: null,

@@ -12,6 +12,7 @@ export const selectChanges = (state: FeedLabState) => state.changes;
 export const selectView = (state: FeedLabState) => state.view;
 export const selectChosenUser = (state: FeedLabState) => state.view.user;
 export const selectSpeed = (state: FeedLabState) => state.view.speed;
+export const selectMeasuredSpeed = (state: FeedLabState) => state.measuredSpeed;
 export const selectMode = (state: FeedLabState) => state.view.mode;
 export const selectUrlMessages = (state: FeedLabState) => state.urlMessages;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { feedMachineDefaults } from '../../src/engine/scenarios/feedMachine';
 import type { PolicyChange } from '../../src/engine/scenarios/policySchedule';
 import { describeTrial } from '../../src/labs/feedMachine/backendText';
-import { topicLabel } from '../../src/labs/feedMachine/format';
+import { ordinal, topicLabel } from '../../src/labs/feedMachine/format';
 import { changeAnnotations, changeLabel, describeMarkers, describeSchedule } from '../../src/labs/feedMachine/policyChangeText';
 
 describe('topicLabel', () => {
@@ -49,5 +49,21 @@ describe('policy change text', () => {
     const annotations = changeAnnotations(changes);
     expect(describeMarkers(annotations, 10)).toBe('');
     expect(describeMarkers(annotations, 30)).toBe('Solid vertical lines mark policy changes: after tick 20, ε → 0.2, λ → 1.');
+  });
+});
+
+describe('ordinal', () => {
+  it.each([
+    [1, '1st'],
+    [2, '2nd'],
+    [3, '3rd'],
+    [4, '4th'],
+    [11, '11th'],
+    [12, '12th'],
+    [13, '13th'],
+    [21, '21st'],
+    [102, '102nd'],
+  ])('of %i is %s', (n, expected) => {
+    expect(ordinal(n)).toBe(expected);
   });
 });

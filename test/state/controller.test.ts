@@ -180,6 +180,27 @@ describe('RunController', () => {
     expect(state().view.tick).toBe(0);
   });
 
+  it('replays a new link opened in the same tab', async () => {
+    await controller.start();
+    await controller.step();
+    state().applyHash('#/lab/feed-machine?seed=3&users=50&tick=4');
+    await until(() => state().tick === 4 && state().view.tick === 0 && state().phase === 'ready');
+    expect(state().metrics.map((row) => row.tick)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('cancels a replay when another link arrives', async () => {
+    state().setView({ tick: 100_000 });
+    const started = controller.start();
+    await until(() => state().tick > 0);
+    state().applyHash('#/lab/feed-machine?seed=4&users=50&tick=3');
+    await started;
+    await until(() => state().phase === 'ready' && state().params.seed === 4 && state().tick === 3 && state().view.tick === 0);
+    expect(state().metrics.map((row) => row.tick)).toEqual([1, 2, 3]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(state().tick).toBe(3);
+    expect(state().metrics).toHaveLength(3);
+  });
+
   it('replays to the same tick after a crash', async () => {
     await controller.start();
     await controller.step();
@@ -400,5 +421,15 @@ describe('RunController policy changes', () => {
     const rows = await controller.runSchedule({ seed: 3, users: 50 }, [{ tick: 2, update: { epsilon: 1 } }], 4);
     expect(rows.map((row) => row.shareExploration)).toEqual([0.1, 0.1, 1, 1]);
     expect(state().changes).toEqual([{ tick: 2, update: { epsilon: 1 } }]);
+  });
+});
+
+describe('applyHash', () => {
+  it('gives a field left out of a link its default', () => {
+    state().applyHash('#/lab/feed-machine?users=50&items=100');
+    state().applyHash('#/lab/feed-machine?seed=8&users=300');
+    expect(state().params.items).toBe(5_000);
+    expect(state().params.users).toBe(300);
+    expect(state().params.seed).toBe(8);
   });
 });

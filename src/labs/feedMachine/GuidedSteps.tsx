@@ -3,7 +3,7 @@
  * tick 0 with their policy changes (the charts follow live), then read what
  * happened with the run's own numbers and whether they support the prediction.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { TickMetrics } from '../../engine/loop/types';
 import { selectPhase } from '../../state/selectors';
 import { useFeedLab } from '../../state/store';
@@ -18,6 +18,7 @@ function StepCard({ step, number, busy, onBusy }: { step: GuidedStep; number: nu
   const name = useId();
   const [prediction, setPrediction] = useState<string | null>(null);
   const [state, setState] = useState<StepState>({ status: 'idle' });
+  const revealRef = useRef<HTMLDivElement>(null);
 
   const run = async () => {
     if (!controller) {
@@ -35,6 +36,8 @@ function StepCard({ step, number, busy, onBusy }: { step: GuidedStep; number: nu
         results.push(rows.slice());
       }
       setState({ status: 'done', outcome: step.reveal(results) });
+      // The button the student pressed may be disabled or relabelled: move focus to the result instead of losing it.
+      requestAnimationFrame(() => revealRef.current?.focus());
     } catch (error) {
       setState({ status: 'failed', message: (error as Error).message });
     } finally {
@@ -71,7 +74,7 @@ function StepCard({ step, number, busy, onBusy }: { step: GuidedStep; number: nu
         )}
         {state.status === 'failed' && <p className="field-error">The step did not finish: {state.message}. Run it again.</p>}
         {state.status === 'done' && (
-          <div className="reveal">
+          <div className="reveal" ref={revealRef} tabIndex={-1}>
             <h4>What happened</h4>
             <ul>
               {state.outcome.findings.map((finding) => (
@@ -96,7 +99,7 @@ export function GuidedSteps() {
     <section aria-labelledby="steps-heading" className="guided-steps">
       <h2 id="steps-heading">Predict, then run</h2>
       <p>
-        Each step sets its own parameters (a small world of 400 users so runs take seconds) and runs from tick 0; a step that changes a policy setting mid-run
+        Running a step replaces the run on screen. Each step sets its own parameters (a small world of 400 users so runs take seconds) and runs from tick 0; a step that changes a policy setting mid-run
         does so without restarting, as the policy settings do. Predict first; the page then shows the run’s own numbers. The last run stays on screen for you
         to explore.
       </p>

@@ -11,7 +11,7 @@ import { ChartFigure } from '../../viz/ChartFigure';
 import { sampleIndices } from '../../viz/decimate';
 import { Legend } from '../../viz/Legend';
 import { LineChart, type LineSeries } from '../../viz/LineChart';
-import { formatNumber } from './format';
+import { formatNumber, ordinal } from './format';
 import { METRIC_LABELS } from './metricLabels';
 import { describeMarkers } from './policyChangeText';
 import { usePolicyAnnotations } from './usePolicySchedule';
@@ -67,7 +67,7 @@ export function MetricLineChart({ title, description, series, exportName, yDomai
   const table = () => (
     <table>
       <caption>
-        {title}, {rows.length <= TABLE_ROWS ? 'every tick' : `every ${Math.ceil(rows.length / TABLE_ROWS)}th tick and the last`}
+        {title}, {rows.length <= TABLE_ROWS ? 'every tick' : `every ${ordinal(Math.ceil(rows.length / TABLE_ROWS))} tick and the last`}
       </caption>
       <thead>
         <tr>

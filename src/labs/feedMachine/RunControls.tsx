@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { metricsToCsv } from '../../engine/io/csv';
 import { shareLink } from '../../state/hashSync';
-import { selectPhase, selectPlaying, selectProgress, selectSpeed, selectTick } from '../../state/selectors';
+import { selectMeasuredSpeed, selectPhase, selectPlaying, selectProgress, selectSpeed, selectTick } from '../../state/selectors';
 import { feedLabStore, useFeedLab } from '../../state/store';
 import { downloadBlob } from '../../viz/exportChart';
 import { useController } from './controllerContext';
@@ -13,6 +13,8 @@ import { useController } from './controllerContext';
 function StatusText() {
   const phase = useFeedLab(selectPhase);
   const progress = useFeedLab(selectProgress);
+  const playing = useFeedLab(selectPlaying);
+  const tick = useFeedLab(selectTick);
   if (phase === 'starting') {
     return <>Building the world and choosing a backend…</>;
   }
@@ -27,7 +29,10 @@ function StatusText() {
       </>
     );
   }
-  return <>{phase === 'busy' ? 'Running…' : 'Ready.'}</>;
+  if (phase === 'busy') {
+    return <>Running…</>;
+  }
+  return <>{playing || tick === 0 ? 'Ready.' : `Paused at tick ${tick}.`}</>;
 }
 
 export function RunControls() {
@@ -36,6 +41,7 @@ export function RunControls() {
   const phase = useFeedLab(selectPhase);
   const tick = useFeedLab(selectTick);
   const speed = useFeedLab(selectSpeed);
+  const measuredSpeed = useFeedLab(selectMeasuredSpeed);
   const speedId = useId();
   const [linkStatus, setLinkStatus] = useState<string | null>(null);
   const [fallbackLink, setFallbackLink] = useState<string | null>(null);
@@ -91,7 +97,7 @@ export function RunControls() {
       </div>
 
       <div className="speed">
-        <label htmlFor={speedId}>Speed (ticks per second)</label>
+        <label htmlFor={speedId}>Target speed (ticks per second)</label>
         <input
           id={speedId}
           type="range"
@@ -102,6 +108,9 @@ export function RunControls() {
           onChange={(event) => feedLabStore.getState().setView({ speed: Number(event.currentTarget.value) })}
         />
         <output htmlFor={speedId}>{speed}</output>
+        {playing && measuredSpeed !== null && measuredSpeed < 0.8 * speed ? (
+          <span className="speed-note"> This world runs at about {measuredSpeed.toFixed(1)} ticks per second here; a smaller world runs faster.</span>
+        ) : null}
       </div>
 
       <p className="run-status" aria-live="polite" data-testid="run-status">

@@ -9,7 +9,7 @@ import { useFeedLab } from '../../state/store';
 import { ChartFigure } from '../../viz/ChartFigure';
 import { sampleIndices } from '../../viz/decimate';
 import { StackedAreaChart } from '../../viz/StackedAreaChart';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent, ordinal } from './format';
 import { TopicLegend } from './TopicLegend';
 import { describeMarkers } from './policyChangeText';
 import { usePolicyAnnotations } from './usePolicySchedule';
@@ -49,7 +49,7 @@ export function TopicMixPanel() {
 
   const table = () => (
     <table>
-      <caption>Share of watch time per topic, {rows.length <= TABLE_ROWS ? 'every tick' : `every ${Math.ceil(rows.length / TABLE_ROWS)}th tick and the last`}</caption>
+      <caption>Share of watch time per topic, {rows.length <= TABLE_ROWS ? 'every tick' : `every ${ordinal(Math.ceil(rows.length / TABLE_ROWS))} tick and the last`}</caption>
       <thead>
         <tr>
           <th scope="col">Tick</th>

@@ -4,6 +4,16 @@ export function formatNumber(value: number, digits = 3): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '—';
 }
 
+/** English ordinal of a positive integer: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st. */
+export function ordinal(n: number): string {
+  const lastTwo = n % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) {
+    return `${n}th`;
+  }
+  const suffix = ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
 /** Formats a share in [0, 1] as a percentage, for example `42.5%`. */
 export function formatPercent(value: number, digits = 1): string {
   return Number.isFinite(value) ? `${(value * 100).toFixed(digits)}%` : '—';
