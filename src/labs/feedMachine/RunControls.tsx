@@ -21,7 +21,8 @@ function StatusText() {
   if (phase === 'failed') {
     return <>No simulation is running.</>;
   }
-  if (progress) {
+  // Progress arrives on its own message channel and can land after its call returned, so only a busy run shows it.
+  if (progress && phase === 'busy') {
     const activity = progress.phase === 'training' ? 'retraining the models' : 'serving feeds';
     return (
       <>
