@@ -5,8 +5,9 @@
  * into the store. The worker mechanics (queue, generations, crash recovery)
  * live in `engineSession.ts`.
  *
- * - Play advances in batches of `speed / UPDATES_PER_SECOND` ticks, which
- *   caps store updates (and React renders) at about five per second.
+ * - Play advances in batches of at most `speed / UPDATES_PER_SECOND` ticks,
+ *   which caps store updates (and React renders) at about five per second,
+ *   and of at most about 200 ms of engine time, so Pause stops soon.
  * - Every advance follows the store's policy schedule (`scheduledAdvance.ts`):
  *   a live change, the replay of a shared link and the replay after a crash
  *   apply the same changes at the same ticks.
@@ -20,10 +21,10 @@ import { mergePolicyChange, policyAt } from './policyChanges';
 import { syncPolicy } from './scheduledAdvance';
 import type { FeedLabState, FeedLabStore } from './store';
 
-/** Longest batch Play asks for, in milliseconds of measured engine time. */
+/** Longest batch Play requests, in milliseconds of measured engine time. */
 const BATCH_MS = 200;
 
-/** Store updates per second while playing; each carries `speed / 5` ticks. */
+/** Store updates per second while playing; each carries up to `speed / 5` ticks (see playLoop). */
 const UPDATES_PER_SECOND = 5;
 
 export interface RunControllerOptions {
