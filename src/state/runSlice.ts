@@ -38,7 +38,8 @@ export interface RunSlice {
   patchRun(partial: Partial<Omit<RunSlice, 'patchRun'>>): void;
 }
 
-export const createRunSlice: StateCreator<FeedLabState, [], [], RunSlice> = (set) => ({
+/** The run slice's values before any run; `clearRun` restores them. */
+export const initialRun: Omit<RunSlice, 'patchRun'> = {
   phase: 'starting',
   playing: false,
   tick: 0,
@@ -50,6 +51,10 @@ export const createRunSlice: StateCreator<FeedLabState, [], [], RunSlice> = (set
   notice: null,
   runError: null,
   importError: null,
+};
+
+export const createRunSlice: StateCreator<FeedLabState, [], [], RunSlice> = (set) => ({
+  ...initialRun,
 
   patchRun(partial) {
     set(partial);

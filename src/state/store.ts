@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
-import { createRunSlice, type RunSlice } from './runSlice';
+import { createRunSlice, initialRun, type RunSlice } from './runSlice';
 
 export type FeedLabState = ParamsSlice & RunSlice & ResultsSlice;
 
@@ -35,18 +35,6 @@ export function resetStore(): void {
  * URL slice. The lab page calls it when it closes, so reopening it starts clean.
  */
 export function clearRun(): void {
-  const initial = feedLabStore.getInitialState();
-  feedLabStore.setState({
-    phase: initial.phase,
-    playing: false,
-    tick: 0,
-    progress: null,
-    backend: null,
-    world: null,
-    ratingsFileName: null,
-    notice: null,
-    runError: null,
-    importError: null,
-  });
+  feedLabStore.setState({ ...initialRun });
   feedLabStore.getState().clearResults();
 }
