@@ -26,11 +26,18 @@ export class FeatureStore {
   readonly watchSum: Float32Array;
   /** Time-decayed engagement (watch fraction summed) per item, [items]; the "trending" signal. */
   readonly trend: Float32Array;
+  /**
+   * ln(1 + impressions_i) and ln(1 + trend_i), [items], kept up to date as the
+   * counts change, because the ranker reads them for every candidate.
+   */
+  readonly logImpressions: Float64Array;
+  readonly logTrend: Float64Array;
   totalImpressions = 0;
   totalClicks = 0;
   totalWatch = 0;
-  /** Largest cumulative impression count of any item. */
+  /** Largest cumulative impression count of any item, and ln(1 + it). */
   maxImpressions = 0;
+  private logMaxImpressions = 0;
 
   constructor(users: number, items: number, topics: number) {
     this.users = users;
@@ -41,6 +48,8 @@ export class FeatureStore {
     this.clicks = new Float32Array(items);
     this.watchSum = new Float32Array(items);
     this.trend = new Float32Array(items);
+    this.logImpressions = new Float64Array(items);
+    this.logTrend = new Float64Array(items);
   }
 
   /** Applies the per-tick decay to profiles and trends; call once at the start of a tick. */
@@ -52,6 +61,7 @@ export class FeatureStore {
     const trendDecay = FEATURE_STORE.trendDecay;
     for (let i = 0; i < this.items; i += 1) {
       this.trend[i] *= trendDecay;
+      this.logTrend[i] = log1p(this.trend[i]);
     }
   }
 
@@ -62,9 +72,14 @@ export class FeatureStore {
       this.profile[user * T + t] += watch * itemTopics[item * T + t];
     }
     this.impressions[item] += 1;
-    this.maxImpressions = Math.max(this.maxImpressions, this.impressions[item]);
+    this.logImpressions[item] = log1p(this.impressions[item]);
+    if (this.impressions[item] > this.maxImpressions) {
+      this.maxImpressions = this.impressions[item];
+      this.logMaxImpressions = this.logImpressions[item];
+    }
     this.watchSum[item] += watch;
     this.trend[item] += watch;
+    this.logTrend[item] = log1p(this.trend[item]);
     this.totalImpressions += 1;
     this.totalWatch += watch;
     if (click) {
@@ -101,6 +116,6 @@ export class FeatureStore {
 
   /** Visible popularity π_i = ln(1 + impressions_i) / ln(1 + max impressions), in [0, 1]; what a view counter shows users. */
   visiblePopularity(item: number): number {
-    return this.maxImpressions > 0 ? log1p(this.impressions[item]) / log1p(this.maxImpressions) : 0;
+    return this.maxImpressions > 0 ? this.logImpressions[item] / this.logMaxImpressions : 0;
   }
 }

@@ -1,6 +1,6 @@
 import type { FeatureStore } from '../features/store';
 import type { MatrixFactorisation } from '../models/matrixFactorisation';
-import { log, log1p } from '../math';
+import { log } from '../math';
 
 /**
  * The ranker's feature vector for one (user, item) pair, F = 3T + 6 values:
@@ -58,9 +58,21 @@ export function writeRankingFeatures(context: FeatureContext, profile: Float32Ar
   }
   const base = offset + 3 * T;
   out[base] = retrieval.dot(user, item) + retrieval.itemBias[item];
-  out[base + 1] = log1p(store.impressions[item]) / 5;
+  out[base + 1] = store.logImpressions[item] / 5;
   out[base + 2] = 10 * store.smoothedClickRate(item);
   out[base + 3] = store.smoothedWatch(item);
-  out[base + 4] = log(itemLength[item] / 30);
-  out[base + 5] = log1p(store.trend[item]) / 3;
+  out[base + 4] = logLengthRatios(itemLength)[item];
+  out[base + 5] = store.logTrend[item] / 3;
+}
+
+const logLengthCache = new WeakMap<Float32Array, Float64Array>();
+
+/** ln(length_i / 30 s) of every item, [items], computed once per catalogue (lengths never change). */
+function logLengthRatios(itemLength: Float32Array): Float64Array {
+  let ratios = logLengthCache.get(itemLength);
+  if (ratios === undefined) {
+    ratios = Float64Array.from(itemLength, (length) => log(length / 30));
+    logLengthCache.set(itemLength, ratios);
+  }
+  return ratios;
 }

@@ -1,55 +1,76 @@
 /**
  * Exact top-k: indices of the k largest `scores`, best first, skipping
- * indices where `exclude[i]` is 1. Ties go to the lower index.
- * O(n log k) with a binary min-heap of size k.
+ * indices where `exclude[excludeOffset + i]` is 1. Ties go to the lower index.
+ *
+ * O(n log k) with a binary min-heap of size k whose root is the worst kept
+ * entry. Scanning indices in increasing order means a later index never
+ * beats an equal score already kept, so the hot loop is one comparison
+ * against the root.
  */
 export function topK(scores: Float32Array, k: number, exclude?: Uint8Array, excludeOffset = 0): number[] {
-  const heap: number[] = [];
-  const less = (a: number, b: number): boolean => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+  const capacity = Math.max(0, Math.min(k, scores.length));
+  const heapIndex = new Int32Array(capacity);
+  const heapValue = new Float64Array(capacity);
+  let size = 0;
 
   for (let i = 0; i < scores.length; i += 1) {
     if (exclude !== undefined && exclude[excludeOffset + i] === 1) {
       continue;
     }
-    if (heap.length < k) {
-      heap.push(i);
-      siftUp(heap, heap.length - 1, less);
-    } else if (k > 0 && less(heap[0], i)) {
-      heap[0] = i;
-      siftDown(heap, 0, less);
+    const value = scores[i];
+    if (size < capacity) {
+      siftUp(heapIndex, heapValue, size, i, value);
+      size += 1;
+    } else if (capacity > 0 && value > heapValue[0]) {
+      siftDown(heapIndex, heapValue, size, i, value);
     }
   }
-  return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
+
+  const result = Array.from(heapIndex.subarray(0, size));
+  return result.sort((a, b) => scores[b] - scores[a] || a - b);
 }
 
-function siftUp(heap: number[], index: number, less: (a: number, b: number) => boolean): void {
-  let child = index;
+/** True when entry (ia, va) ranks below (ib, vb): a lower score, or an equal score at a higher index. */
+function ranksBelow(ia: number, va: number, ib: number, vb: number): boolean {
+  return va < vb || (va === vb && ia > ib);
+}
+
+/** Inserts (index, value) at position `size` of the heap and restores the heap order. */
+function siftUp(heapIndex: Int32Array, heapValue: Float64Array, size: number, index: number, value: number): void {
+  let child = size;
   while (child > 0) {
     const parent = (child - 1) >> 1;
-    if (!less(heap[child], heap[parent])) {
-      return;
+    if (!ranksBelow(index, value, heapIndex[parent], heapValue[parent])) {
+      break;
     }
-    [heap[child], heap[parent]] = [heap[parent], heap[child]];
+    heapIndex[child] = heapIndex[parent];
+    heapValue[child] = heapValue[parent];
     child = parent;
   }
+  heapIndex[child] = index;
+  heapValue[child] = value;
 }
 
-function siftDown(heap: number[], index: number, less: (a: number, b: number) => boolean): void {
-  let parent = index;
+/** Replaces the root with (index, value) and restores the heap order. */
+function siftDown(heapIndex: Int32Array, heapValue: Float64Array, size: number, index: number, value: number): void {
+  let parent = 0;
   for (;;) {
     const left = 2 * parent + 1;
+    if (left >= size) {
+      break;
+    }
     const right = left + 1;
-    let smallest = parent;
-    if (left < heap.length && less(heap[left], heap[smallest])) {
-      smallest = left;
+    let lowest = left;
+    if (right < size && ranksBelow(heapIndex[right], heapValue[right], heapIndex[left], heapValue[left])) {
+      lowest = right;
     }
-    if (right < heap.length && less(heap[right], heap[smallest])) {
-      smallest = right;
+    if (!ranksBelow(heapIndex[lowest], heapValue[lowest], index, value)) {
+      break;
     }
-    if (smallest === parent) {
-      return;
-    }
-    [heap[smallest], heap[parent]] = [heap[parent], heap[smallest]];
-    parent = smallest;
+    heapIndex[parent] = heapIndex[lowest];
+    heapValue[parent] = heapValue[lowest];
+    parent = lowest;
   }
+  heapIndex[parent] = index;
+  heapValue[parent] = value;
 }
