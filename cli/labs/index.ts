@@ -1,8 +1,9 @@
 import { feedMachineLab } from './feedMachine';
+import { retrievalLab } from './retrieval';
 import type { LabCommand } from './types';
 
 /** Every `--lab` value the CLI runs, in help order. */
-export const LAB_COMMANDS: readonly LabCommand[] = [feedMachineLab];
+export const LAB_COMMANDS: readonly LabCommand[] = [feedMachineLab, retrievalLab];
 
 /** Returns the lab named `name`, or undefined. */
 export function findLab(name: string): LabCommand | undefined {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,19 +110,47 @@ describe('sim CLI', () => {
   });
 });
 
-const engineHasRatingsWorld = existsSync(join(repoRoot, 'src/engine/world/fromRatings.ts'));
-
-// NOTE: skipped until src/engine/world/fromRatings.ts exists.
-describe.skipIf(!engineHasRatingsWorld)('sim CLI with --ratings', () => {
-  it('builds the world from u.data', async () => {
-    const ratings = join(folder, 'u.data');
-    const lines: string[] = [];
-    for (let user = 1; user <= 30; user++) {
-      for (let item = 1; item <= 40; item += 1 + (user % 3)) {
-        lines.push(`${user}\t${item}\t${1 + ((user * item) % 5)}\t${881250949 + user * 100 + item}`);
-      }
+/** Writes a small u.data file: 30 users, each rating every first, second or third of 40 items. */
+function writeSmallUData(name: string): string {
+  const ratings = join(folder, name);
+  const lines: string[] = [];
+  for (let user = 1; user <= 30; user++) {
+    for (let item = 1; item <= 40; item += 1 + (user % 3)) {
+      lines.push(`${user}\t${item}\t${1 + ((user * item) % 5)}\t${881250949 + user * 100 + item}`);
     }
-    writeFileSync(ratings, lines.join('\n') + '\n');
+  }
+  writeFileSync(ratings, lines.join('\n') + '\n');
+  return ratings;
+}
+
+describe('sim CLI --lab retrieval', () => {
+  it('writes cross-validated errors per fold', async () => {
+    const ratings = writeSmallUData('cv.data');
+    const result = await runSim(['--lab', 'retrieval', '--ratings', ratings, '--folds', '3', '--backend', 'wasm']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toBe('model,fold,rmse,mae,train_ratings,test_ratings');
+    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['1', '2', '3', 'mean']);
+    expect(Number(lines[4].split(',')[2])).toBeGreaterThan(0);
+    expect(result.stderr).toMatch(/biased-mf +3 +\d\.\d{4} +\d\.\d{4}/);
+  });
+
+  it('needs a ratings file', async () => {
+    const result = await runSim(['--lab', 'retrieval']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--lab retrieval needs a ratings file');
+  });
+
+  it('rejects a bad fold count', async () => {
+    const result = await runSim(['--lab', 'retrieval', '--ratings', writeSmallUData('folds.data'), '--folds', '1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Invalid value for --folds: "1"; expected an integer from 2 to 20');
+  });
+});
+
+describe('sim CLI with --ratings', () => {
+  it('builds the world from u.data', async () => {
+    const ratings = writeSmallUData('u.data');
 
     const result = await runSim([...SMALL_WORLD, '--ticks', '3', '--ratings', ratings]);
     expect(result.stderr).not.toContain('error');
