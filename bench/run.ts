@@ -7,6 +7,7 @@
 /** Benchmarks by name. Each module exports `run()`, loaded only when it is chosen. */
 const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   loop: () => import('./loop'),
+  ann: () => import('./ann'),
   'worker-training': () => import('./worker-training'),
 };
 
