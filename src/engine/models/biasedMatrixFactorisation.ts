@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../random';
 import { adam, gatherRows } from './gatherRows';
-import { yieldToEventLoop } from './matrixFactorisation';
+import { trainEpochs } from './minibatch';
 
 /** Explicit ratings for training or evaluation, [ratings] each. */
 export interface RatingTriples {
@@ -95,39 +95,28 @@ export class BiasedMatrixFactorisation {
     const bu = tf.tidy(() => tf.variable(tf.zeros([this.users, 1]) as tf.Tensor2D));
     const bi = tf.tidy(() => tf.variable(tf.zeros([this.items, 1]) as tf.Tensor2D));
     const optimizer = adam(learningRate);
-    const order = Uint32Array.from({ length: ratings.length }, (_, k) => k);
-    let lastLoss = Number.NaN;
 
     try {
-      for (let epoch = 0; epoch < epochs; epoch += 1) {
-        rng.shuffle(order);
-        let lossSum = 0;
-        let batches = 0;
-        for (let start = 0; start < order.length; start += batchSize) {
-          const batch = order.subarray(start, Math.min(order.length, start + batchSize));
-          const u = tf.tensor1d(Int32Array.from(batch, (k) => ratings.user[k]), 'int32');
-          const i = tf.tensor1d(Int32Array.from(batch, (k) => ratings.item[k]), 'int32');
-          const r = tf.tensor1d(Float32Array.from(batch, (k) => ratings.rating[k] - this.globalMean));
-          const cost = optimizer.minimize(() => {
-            const pu = gatherRows(P, u);
-            const qi = gatherRows(Q, i);
-            const userBias = gatherRows(bu, u).reshape([-1]);
-            const itemBias = gatherRows(bi, i).reshape([-1]);
-            const error = pu.mul(qi).sum(1).add(userBias).add(itemBias).sub(r);
-            const penalty = pu.square().sum(1).add(qi.square().sum(1)).add(userBias.square()).add(itemBias.square());
-            return error.square().add(penalty.mul(l2)).mean() as tf.Scalar;
-          }, true);
-          lossSum += cost?.dataSync()[0] ?? Number.NaN;
-          batches += 1;
-          cost?.dispose();
-          u.dispose();
-          i.dispose();
-          r.dispose();
-        }
-        lastLoss = lossSum / batches;
-        onProgress?.((epoch + 1) / epochs);
-        await yieldToEventLoop();
-      }
+      const [lastLoss = Number.NaN] = await trainEpochs(ratings.length, { epochs, batchSize, rng, onProgress }, (batch) => {
+        const u = tf.tensor1d(Int32Array.from(batch, (k) => ratings.user[k]), 'int32');
+        const i = tf.tensor1d(Int32Array.from(batch, (k) => ratings.item[k]), 'int32');
+        const r = tf.tensor1d(Float32Array.from(batch, (k) => ratings.rating[k] - this.globalMean));
+        const cost = optimizer.minimize(() => {
+          const pu = gatherRows(P, u);
+          const qi = gatherRows(Q, i);
+          const userBias = gatherRows(bu, u).reshape([-1]);
+          const itemBias = gatherRows(bi, i).reshape([-1]);
+          const error = pu.mul(qi).sum(1).add(userBias).add(itemBias).sub(r);
+          const penalty = pu.square().sum(1).add(qi.square().sum(1)).add(userBias.square()).add(itemBias.square());
+          return error.square().add(penalty.mul(l2)).mean() as tf.Scalar;
+        }, true);
+        const loss = cost?.dataSync()[0] ?? Number.NaN;
+        cost?.dispose();
+        u.dispose();
+        i.dispose();
+        r.dispose();
+        return [loss];
+      });
       this.userFactors = P.dataSync().slice() as Float32Array;
       this.itemFactors = Q.dataSync().slice() as Float32Array;
       this.userBias = bu.dataSync().slice() as Float32Array;

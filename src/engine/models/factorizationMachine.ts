@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { sigmoid } from '../math';
 import type { Random } from '../random';
 import { adam, gatherRows } from './gatherRows';
-import { yieldToEventLoop } from './matrixFactorisation';
+import { trainEpochs } from './minibatch';
 
 /** Categorical click data: each sample has one feature id per field, ids shared across fields. */
 export interface FieldSamples {
@@ -83,42 +83,32 @@ export class FactorizationMachine {
     const b = tf.tidy(() => tf.variable(tf.scalar(0)));
     const V = k > 0 ? tf.tidy(() => tf.variable(tf.tensor2d(Float32Array.from({ length: this.vocabulary * k }, () => rng.normal(0, 0.01)), [this.vocabulary, k]))) : null;
     const optimizer = adam(learningRate);
-    const order = Uint32Array.from({ length: samples.length }, (_, index) => index);
-    let lastLoss = Number.NaN;
 
     try {
-      for (let epoch = 0; epoch < epochs; epoch += 1) {
-        rng.shuffle(order);
-        let lossSum = 0;
-        let batches = 0;
-        for (let start = 0; start < order.length; start += batchSize) {
-          const batch = order.subarray(start, Math.min(order.length, start + batchSize));
-          const ids = new Int32Array(batch.length * F);
-          batch.forEach((row, r) => ids.set(samples.features.subarray(row * F, (row + 1) * F), r * F));
-          const idTensor = tf.tensor1d(ids, 'int32');
-          const labels = tf.tensor1d(Float32Array.from(batch, (row) => samples.labels[row]));
-          const cost = optimizer.minimize(() => {
-            const linearWeights = gatherRows(w, idTensor).reshape([batch.length, F]);
-            let logits = linearWeights.sum(1).add(b);
-            let penalty = linearWeights.square().sum(1);
-            if (V !== null) {
-              const embedded = gatherRows(V, idTensor).reshape([batch.length, F, k]);
-              const sumSquared = embedded.sum(1).square().sum(1);
-              const squaredSum = embedded.square().sum([1, 2]);
-              logits = logits.add(sumSquared.sub(squaredSum).mul(0.5));
-              penalty = penalty.add(squaredSum);
-            }
-            return tf.losses.sigmoidCrossEntropy(labels, logits).add(penalty.mean().mul(l2)) as tf.Scalar;
-          }, true);
-          lossSum += cost?.dataSync()[0] ?? Number.NaN;
-          batches += 1;
-          cost?.dispose();
-          idTensor.dispose();
-          labels.dispose();
-        }
-        lastLoss = lossSum / batches;
-        await yieldToEventLoop();
-      }
+      const [lastLoss = Number.NaN] = await trainEpochs(samples.length, { epochs, batchSize, rng }, (batch) => {
+        const ids = new Int32Array(batch.length * F);
+        batch.forEach((row, r) => ids.set(samples.features.subarray(row * F, (row + 1) * F), r * F));
+        const idTensor = tf.tensor1d(ids, 'int32');
+        const labels = tf.tensor1d(Float32Array.from(batch, (row) => samples.labels[row]));
+        const cost = optimizer.minimize(() => {
+          const linearWeights = gatherRows(w, idTensor).reshape([batch.length, F]);
+          let logits = linearWeights.sum(1).add(b);
+          let penalty = linearWeights.square().sum(1);
+          if (V !== null) {
+            const embedded = gatherRows(V, idTensor).reshape([batch.length, F, k]);
+            const sumSquared = embedded.sum(1).square().sum(1);
+            const squaredSum = embedded.square().sum([1, 2]);
+            logits = logits.add(sumSquared.sub(squaredSum).mul(0.5));
+            penalty = penalty.add(squaredSum);
+          }
+          return tf.losses.sigmoidCrossEntropy(labels, logits).add(penalty.mean().mul(l2)) as tf.Scalar;
+        }, true);
+        const loss = cost?.dataSync()[0] ?? Number.NaN;
+        cost?.dispose();
+        idTensor.dispose();
+        labels.dispose();
+        return [loss];
+      });
       this.weights = w.dataSync().slice() as Float32Array;
       this.bias = b.dataSync()[0];
       if (V !== null) {

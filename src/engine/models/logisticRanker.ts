@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../random';
 import { adam } from './gatherRows';
-import { yieldToEventLoop } from './matrixFactorisation';
+import { trainEpochs } from './minibatch';
 import { log, sigmoid } from '../math';
 
 /** Logged ranking examples: features as they were at serving time, and the labels observed. */
@@ -79,44 +79,28 @@ export class LogisticRanker {
     const W = tf.tidy(() => tf.variable(tf.tensor2d(this.weights, [F, 2])));
     const b = tf.tidy(() => tf.variable(tf.tensor1d(this.bias)));
     const optimizer = adam(options.learningRate);
-    const order = Uint32Array.from({ length: samples.length }, (_, k) => k);
-    let loss: RankerLoss = { click: Number.NaN, watch: Number.NaN };
 
     try {
-      for (let epoch = 0; epoch < options.epochs; epoch += 1) {
-        options.rng.shuffle(order);
-        let clickSum = 0;
-        let watchSum = 0;
-        let batches = 0;
-        for (let start = 0; start < order.length; start += options.batchSize) {
-          const batch = order.subarray(start, Math.min(order.length, start + options.batchSize));
-          const { x, labels } = packBatch(samples, batch, F);
-          let clickLoss = Number.NaN;
-          let watchLoss = Number.NaN;
-          const cost = optimizer.minimize(() => {
-            const logits = x.matMul(W).add(b);
-            const perHead = tf.losses.sigmoidCrossEntropy(labels, logits, undefined, 0, tf.Reduction.NONE).mean(0);
-            const [click, watch] = perHead.dataSync();
-            clickLoss = click;
-            watchLoss = watch;
-            return perHead.sum().add(W.square().sum().mul(options.l2)) as tf.Scalar;
-          }, true);
-          cost?.dispose();
-          x.dispose();
-          labels.dispose();
-          clickSum += clickLoss;
-          watchSum += watchLoss;
-          batches += 1;
-        }
-        loss = { click: clickSum / batches, watch: watchSum / batches };
-        options.onProgress?.((epoch + 1) / options.epochs);
-        await yieldToEventLoop();
-      }
+      const [click = Number.NaN, watch = Number.NaN] = await trainEpochs(samples.length, options, (batch) => {
+        const { x, labels } = packBatch(samples, batch, F);
+        let clickLoss = Number.NaN;
+        let watchLoss = Number.NaN;
+        const cost = optimizer.minimize(() => {
+          const logits = x.matMul(W).add(b);
+          const perHead = tf.losses.sigmoidCrossEntropy(labels, logits, undefined, 0, tf.Reduction.NONE).mean(0);
+          [clickLoss, watchLoss] = perHead.dataSync();
+          return perHead.sum().add(W.square().sum().mul(options.l2)) as tf.Scalar;
+        }, true);
+        cost?.dispose();
+        x.dispose();
+        labels.dispose();
+        return [clickLoss, watchLoss];
+      });
 
       this.weights = W.dataSync().slice() as Float32Array;
       this.bias = b.dataSync().slice() as Float32Array;
       this.trainings += 1;
-      return loss;
+      return { click, watch };
     } finally {
       optimizer.dispose();
       W.dispose();

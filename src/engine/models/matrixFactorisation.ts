@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../random';
 import { adam, gatherRows } from './gatherRows';
+import { trainEpochs } from './minibatch';
 
 /** Logged (user, item, target) triples for training, [samples] each. */
 export interface InteractionSamples {
@@ -113,43 +114,32 @@ export class MatrixFactorisation {
     const bi = tf.tidy(() => tf.variable(tf.tensor2d(this.itemBias, [this.items, 1])));
     const g = tf.tidy(() => tf.variable(tf.scalar(this.globalBias)));
     const optimizer = adam(options.learningRate);
-    const order = Uint32Array.from({ length: samples.length }, (_, k) => k);
-    let lastEpochLoss = Number.NaN;
 
     try {
-      for (let epoch = 0; epoch < options.epochs; epoch += 1) {
-        options.rng.shuffle(order);
-        let lossSum = 0;
-        let batches = 0;
-        for (let start = 0; start < order.length; start += options.batchSize) {
-          const batch = order.subarray(start, Math.min(order.length, start + options.batchSize));
-          const userIds = tf.tensor1d(Int32Array.from(batch, (k) => samples.user[k]), 'int32');
-          const itemIds = tf.tensor1d(Int32Array.from(batch, (k) => samples.item[k]), 'int32');
-          const labels = tf.tensor1d(Float32Array.from(batch, (k) => samples.target[k]));
-          const cost = optimizer.minimize(() => {
-            const pu = gatherRows(P, userIds);
-            const qi = gatherRows(Q, itemIds);
-            const logits = pu
-              .mul(qi)
-              .sum(1)
-              .add(gatherRows(bu, userIds).reshape([-1]))
-              .add(gatherRows(bi, itemIds).reshape([-1]))
-              .add(g);
-            const bce = tf.losses.sigmoidCrossEntropy(labels, logits);
-            const penalty = pu.square().sum(1).mean().add(qi.square().sum(1).mean()).mul(options.l2);
-            return bce.add(penalty) as tf.Scalar;
-          }, true);
-          lossSum += cost === null ? Number.NaN : cost.dataSync()[0];
-          batches += 1;
-          cost?.dispose();
-          userIds.dispose();
-          itemIds.dispose();
-          labels.dispose();
-        }
-        lastEpochLoss = lossSum / batches;
-        options.onProgress?.((epoch + 1) / options.epochs);
-        await yieldToEventLoop();
-      }
+      const [lastEpochLoss = Number.NaN] = await trainEpochs(samples.length, options, (batch) => {
+        const userIds = tf.tensor1d(Int32Array.from(batch, (k) => samples.user[k]), 'int32');
+        const itemIds = tf.tensor1d(Int32Array.from(batch, (k) => samples.item[k]), 'int32');
+        const labels = tf.tensor1d(Float32Array.from(batch, (k) => samples.target[k]));
+        const cost = optimizer.minimize(() => {
+          const pu = gatherRows(P, userIds);
+          const qi = gatherRows(Q, itemIds);
+          const logits = pu
+            .mul(qi)
+            .sum(1)
+            .add(gatherRows(bu, userIds).reshape([-1]))
+            .add(gatherRows(bi, itemIds).reshape([-1]))
+            .add(g);
+          const bce = tf.losses.sigmoidCrossEntropy(labels, logits);
+          const penalty = pu.square().sum(1).mean().add(qi.square().sum(1).mean()).mul(options.l2);
+          return bce.add(penalty) as tf.Scalar;
+        }, true);
+        const loss = cost === null ? Number.NaN : cost.dataSync()[0];
+        cost?.dispose();
+        userIds.dispose();
+        itemIds.dispose();
+        labels.dispose();
+        return [loss];
+      });
 
       this.userEmbedding = P.dataSync().slice() as Float32Array;
       this.itemEmbedding = Q.dataSync().slice() as Float32Array;
@@ -165,9 +155,4 @@ export class MatrixFactorisation {
       }
     }
   }
-}
-
-/** Lets queued messages (a cancel, a progress read) run between epochs. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
