@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RatingsData } from '../io/movielens';
 import { adam, gatherRows } from '../models/gatherRows';
+import { trainEpochs } from '../models/minibatch';
 import { Random } from '../random';
 import type { FeedMachineParams } from '../scenarios/feedMachine';
 import { SYNTHETIC_WORLD, argmaxRow } from './synthetic';
@@ -85,8 +86,6 @@ interface Factors {
   user: Float32Array;
   item: Float32Array;
   itemBias: Float32Array;
-  /** Root mean squared error on the training ratings after the last epoch. */
-  rmse: number;
 }
 
 async function fitNonNegativeFactors(data: RatingsData, topics: number, rng: Random, onProgress?: (fraction: number) => void): Promise<Factors> {
@@ -105,43 +104,41 @@ async function fitNonNegativeFactors(data: RatingsData, topics: number, rng: Ran
   const bu = tf.tidy(() => tf.variable(tf.zeros([users, 1]) as tf.Tensor2D));
   const bi = tf.tidy(() => tf.variable(tf.zeros([items, 1]) as tf.Tensor2D));
   const optimizer = adam(RATINGS_FIT.learningRate);
-  const order = Uint32Array.from({ length: n }, (_, k) => k);
-  let squaredError = 0;
 
   try {
-    for (let epoch = 0; epoch < RATINGS_FIT.epochs; epoch += 1) {
-      rng.shuffle(order);
-      squaredError = 0;
-      for (let start = 0; start < n; start += RATINGS_FIT.batchSize) {
-        const batch = order.subarray(start, Math.min(n, start + RATINGS_FIT.batchSize));
-        const u = tf.tensor1d(Int32Array.from(batch, (k) => data.user[k]), 'int32');
-        const i = tf.tensor1d(Int32Array.from(batch, (k) => data.item[k]), 'int32');
-        const r = tf.tensor1d(Float32Array.from(batch, (k) => data.rating[k] - mean));
-        const cost = optimizer.minimize(() => {
-          const wu = tf.softplus(gatherRows(W, u));
-          const hi = tf.softplus(gatherRows(H, i));
-          const prediction = wu.mul(hi).sum(1).add(gatherRows(bu, u).reshape([-1])).add(gatherRows(bi, i).reshape([-1]));
-          const mse = prediction.sub(r).square().mean();
-          return mse.add(wu.square().sum(1).mean().add(hi.square().sum(1).mean()).mul(RATINGS_FIT.l2)) as tf.Scalar;
-        }, true);
-        squaredError += (cost?.dataSync()[0] ?? Number.NaN) * batch.length;
-        cost?.dispose();
-        u.dispose();
-        i.dispose();
-        r.dispose();
-      }
-      onProgress?.((epoch + 1) / RATINGS_FIT.epochs);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    const user = tf.tidy(() => tf.softplus(W).dataSync().slice() as Float32Array);
-    const item = tf.tidy(() => tf.softplus(H).dataSync().slice() as Float32Array);
-    return { user, item, itemBias: bi.dataSync().slice() as Float32Array, rmse: Math.sqrt(squaredError / Math.max(1, n)) };
+    await trainEpochs(n, { epochs: RATINGS_FIT.epochs, batchSize: RATINGS_FIT.batchSize, rng, onProgress }, (batch) => {
+      const u = tf.tensor1d(Int32Array.from(batch, (k) => data.user[k]), 'int32');
+      const i = tf.tensor1d(Int32Array.from(batch, (k) => data.item[k]), 'int32');
+      const r = tf.tensor1d(Float32Array.from(batch, (k) => data.rating[k] - mean));
+      const cost = optimizer.minimize(() => {
+        const wu = tf.softplus(gatherRows(W, u));
+        const hi = tf.softplus(gatherRows(H, i));
+        const prediction = wu.mul(hi).sum(1).add(gatherRows(bu, u).reshape([-1])).add(gatherRows(bi, i).reshape([-1]));
+        const mse = prediction.sub(r).square().mean();
+        return mse.add(wu.square().sum(1).mean().add(hi.square().sum(1).mean()).mul(RATINGS_FIT.l2)) as tf.Scalar;
+      }, true);
+      const loss = cost?.dataSync()[0] ?? Number.NaN;
+      cost?.dispose();
+      u.dispose();
+      i.dispose();
+      r.dispose();
+      return [loss];
+    });
+    return { user: softplusValues(W), item: softplusValues(H), itemBias: bi.dataSync().slice() as Float32Array };
   } finally {
     optimizer.dispose();
     for (const variable of [W, H, bu, bi]) {
       variable.dispose();
     }
   }
+}
+
+/** softplus of a variable's values, read back as a Float32Array (outside tf.tidy, which would walk the array). */
+function softplusValues(variable: tf.Variable): Float32Array {
+  const activated = tf.softplus(variable);
+  const values = activated.dataSync().slice() as Float32Array;
+  activated.dispose();
+  return values;
 }
 
 /** Rows of a non-negative [rows, width] matrix scaled to sum 1 (uniform for an all-zero row). */
