@@ -1,12 +1,11 @@
 /**
- * Approximate nearest-neighbour search (the IVF and HNSW indexes) against exact search
- * on 100,000 × 32 vectors: recall@10 and queries per second for several
+ * Benchmarks approximate nearest-neighbour search (the IVF and HNSW indexes)
+ * against exact search on 100,000 × 32 vectors: recall@10 and queries per second for several
  * probe counts and search widths. Run with `npm run bench -- ann`.
  *
- * The vectors are a mixture of 200 Gaussian clusters (unit-norm centres,
- * spread 0.35 per dimension around them), standing in for trained item
- * embeddings, which cluster by topic; on structureless Gaussian noise every
- * index needs far more probes for the same recall.
+ * The vectors are a mixture of 200 Gaussian clusters: unit-norm centres with
+ * noise of standard deviation 0.35 / √32 per dimension around them. They
+ * stand in for trained item embeddings, which cluster by topic.
  */
 import { HnswIndex } from '../src/engine/retrieval/hnswIndex';
 import { IvfIndex, exactSearch, recallAtK } from '../src/engine/retrieval/ivfIndex';

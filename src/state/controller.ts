@@ -21,7 +21,7 @@ import { mergePolicyChange, policyAt } from './policyChanges';
 import { syncPolicy } from './scheduledAdvance';
 import type { FeedLabState, FeedLabStore } from './store';
 
-/** Longest batch Play requests, in milliseconds of measured engine time. */
+/** Maximum engine time of one Play batch, in milliseconds, as measured on the last batch. */
 const BATCH_MS = 200;
 
 /** Store updates per second while playing; each carries up to `speed / 5` ticks (see playLoop). */

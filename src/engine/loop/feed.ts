@@ -184,7 +184,7 @@ function describeSlot(params: FeedMachineParams, item: number, source: Candidate
 }
 
 /**
- * A uniformly random item the user has not seen and that is not already in
+ * Draws a uniformly random item the user has not seen and that is not already in
  * the feed: rejection sampling, then a scan from a random start when the
  * user has seen most of the catalogue. Returns −1 when none is left.
  */

@@ -141,8 +141,8 @@ export class FeedSimulation {
 
   /**
    * Runs one tick. When a retrain throws, the served tick is kept as pending
-   * and the error propagates; the next call redoes only the retrain (same
-   * weights, same random stream) and then returns the tick's row.
+   * and the error propagates. The next call then redoes only the retrain, from
+   * the same weights and random stream, and returns the tick's row.
    */
   async step(options: StepOptions = {}): Promise<{ metrics: TickMetrics; topicMix: TopicMixRow }> {
     if (this.pending === null) {
@@ -211,11 +211,11 @@ export class FeedSimulation {
   }
 
   /**
-   * Batched dot products for a block of users against the whole catalogue:
-   * `topics` is [2 × block, items], θ_u · φ_i rows then r_u · φ_i rows (for the
-   * ideal feed); `retrieval` is [block, items] of p_u · q_i once the
-   * factorisation has trained. Either is undefined when the backend failed;
-   * the callers then loop in JavaScript.
+   * Computes dot products of a block of users with the whole catalogue.
+   * `topics` is [2 × block, items]: θ_u · φ_i rows, then r_u · φ_i rows, for the
+   * ideal feed. `retrieval` is [block, items] of p_u · q_i once the
+   * factorisation has trained. Either is undefined when the backend failed,
+   * and the callers then loop in JavaScript.
    */
   private blockScores(block: number[]): { topics?: Float32Array; retrieval?: Float32Array } {
     const { world, retrieval } = this;
@@ -236,7 +236,7 @@ export class FeedSimulation {
   }
 
   /**
-   * The user watches the planned feed: expected responses come from the true
+   * Plays the planned feed to the user. Expected responses come from the true
    * model at the start of the session, then actions are sampled, logged and
    * fed to the feature store, and true interests drift.
    */
@@ -334,9 +334,9 @@ export class FeedSimulation {
   }
 
   /**
-   * One user's feed with the ground truth beside it: the feed served at the
-   * user's last active tick, or, if never served, the feed the platform would
-   * serve now (a preview that changes no state).
+   * Returns one user's feed with the ground truth beside it: the feed served
+   * at the user's last active tick or, if never served, the feed the platform
+   * would serve now (a preview that changes no state).
    */
   snapshot(user: number): UserFeedSnapshot {
     const { world } = this;
@@ -394,7 +394,7 @@ export class FeedSimulation {
 }
 
 /**
- * A served item for display. Written field by field: object spread here made
+ * Builds a served item for display, field by field. Object spread here made
  * V8 build slow dictionary-mode objects, which cost more than the whole
  * response model per impression.
  */

@@ -140,7 +140,7 @@ export interface UserFeedSnapshot {
   trueInterests: number[];
   /** Ground truth: the user's interests at tick 0, [topics]. */
   initialInterests: number[];
-  /** What the platform sees: the user's logged profile (decayed topic mix of watched items), [topics]. */
+  /** Platform view: the user's logged profile (decayed topic mix of watched items), [topics]. */
   profile: number[];
   /** Mean true utility of this feed per item, and of the ideal feed. */
   feedUtility: number;

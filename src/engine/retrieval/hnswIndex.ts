@@ -6,14 +6,15 @@ import type { Random } from '../random';
  * (Malkov and Yashunin 2018, "Efficient and robust approximate nearest
  * neighbor search using hierarchical navigable small world graphs").
  *
- * Each vector gets a random top layer (geometric, with mL = 1 / ln M); a
+ * Each vector gets a random top layer (geometric, with mL = 1 / ln M). A
  * query walks greedily down the upper layers and then runs a best-first
- * search of width `ef` on layer 0. Distance is −q · v, as hnswlib's "ip"
- * space does: not a metric, but it ranks by inner product. Neighbours are
- * chosen by the paper's heuristic (a candidate is kept only if it is closer
- * to the new node than to every neighbour already kept), which keeps the
- * long links between clusters that plain nearest-first selection drops;
- * at most M per layer and 2M on layer 0.
+ * search of width `ef` on layer 0. The distance is −q · v, which is not a
+ * metric but ranks by inner product.
+ *
+ * Neighbours are chosen by the paper's heuristic: a candidate is kept only if
+ * it is closer to the new node than to every neighbour already selected. That
+ * keeps the long links between clusters which nearest-first selection drops.
+ * Each node has at most M neighbours per layer, and 2M on layer 0.
  */
 export class HnswIndex {
   readonly dim: number;
@@ -128,22 +129,22 @@ export class HnswIndex {
   }
 
   /**
-   * The paper's neighbour-selection heuristic over candidates sorted closest
-   * first: keep a candidate unless an already kept neighbour is closer to it
-   * than the base node is.
+   * Selects neighbours by the paper's heuristic from candidates sorted closest
+   * first: a candidate is skipped when a neighbour already selected is closer
+   * to it than the base node is.
    */
   private selectNeighbours(sorted: { id: number; distance: number }[], cap: number): number[] {
-    const kept: number[] = [];
+    const selected: number[] = [];
     for (const candidate of sorted) {
-      if (kept.length >= cap) {
+      if (selected.length >= cap) {
         break;
       }
       const vector = this.vectors.subarray(candidate.id * this.dim, (candidate.id + 1) * this.dim);
-      if (kept.every((other) => this.distance(vector, other) > candidate.distance)) {
-        kept.push(candidate.id);
+      if (selected.every((other) => this.distance(vector, other) > candidate.distance)) {
+        selected.push(candidate.id);
       }
     }
-    return kept;
+    return selected;
   }
 
   /** Greedy walk on one layer to the node closest to the query. */

@@ -119,5 +119,8 @@ export function argmaxRow(matrix: Float32Array, row: number, width: number): num
 }
 
 export function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  if (x < 0) {
+    return 0;
+  }
+  return x > 1 ? 1 : x;
 }
