@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 /** What a page did that a test must not allow: console errors, uncaught exceptions, requests off the page's origin. */
 export interface PageProblems {
@@ -87,4 +87,29 @@ function recordForeignRequest(problems: PageProblems, url: string): void {
   if (!problems.foreignRequests.includes(url)) {
     problems.foreignRequests.push(url);
   }
+}
+
+/**
+ * Starts recording the page's main-thread long tasks (over 50 ms, from the
+ * Long Tasks API) from now on; {@link readLongTasks} returns them. Start it
+ * after the page has loaded, since parsing the bundle is itself a long task.
+ */
+export async function startLongTaskRecording(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const scope = window as unknown as { feedLabLongTasks?: number[]; feedLabLongTaskObserver?: PerformanceObserver };
+    scope.feedLabLongTaskObserver?.disconnect();
+    scope.feedLabLongTasks = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        scope.feedLabLongTasks?.push(Math.round(entry.duration));
+      }
+    });
+    observer.observe({ type: 'longtask' });
+    scope.feedLabLongTaskObserver = observer;
+  });
+}
+
+/** Durations in ms of the long tasks recorded since {@link startLongTaskRecording}. */
+export async function readLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { feedLabLongTasks?: number[] }).feedLabLongTasks ?? []);
 }

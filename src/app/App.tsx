@@ -2,13 +2,12 @@
  * The shell: header with the presentation-mode toggle, messages about the
  * URL, and the page of the current hash route.
  */
-import { useEffect } from 'react';
-import { FeedMachinePage } from '../labs/feedMachine/FeedMachinePage';
-import { FEED_MACHINE_LAB_ID } from '../state/feedMachineUrl';
+import { Suspense, useEffect } from 'react';
 import { routePath } from '../state/route';
 import { selectPresent, selectRoute } from '../state/selectors';
 import { feedLabStore, useFeedLab } from '../state/store';
 import { findLab } from './labCatalog';
+import { LAB_PAGES } from './labPages';
 import { LandingPage } from './LandingPage';
 import { UrlMessages } from './UrlMessages';
 
@@ -39,11 +38,16 @@ function RoutedPage() {
   if (route.page === 'home') {
     return <LandingPage present={present} />;
   }
-  if (route.page === 'lab' && route.lab === FEED_MACHINE_LAB_ID) {
-    return <FeedMachinePage />;
-  }
   if (route.page === 'lab') {
     const lab = findLab(route.lab);
+    const Page = LAB_PAGES[route.lab];
+    if (lab?.built && Page) {
+      return (
+        <Suspense fallback={<p className="loading">Loading Lab {lab.number}…</p>}>
+          <Page />
+        </Suspense>
+      );
+    }
     if (lab) {
       return (
         <MissingPage title={`Lab ${lab.number}: ${lab.title}`}>

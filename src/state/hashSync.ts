@@ -16,7 +16,11 @@ export function hashForState(state: FeedLabState, includeTick = false): string {
     const view = includeTick ? { ...state.view, tick: state.tick } : state.view;
     return formatHash(route, writeFeedMachineQuery({ params: state.params, changes: state.changes, view }, shell, includeTick));
   }
-  return formatHash(route, writeShellQuery(shell));
+  const query = route.page === 'lab' ? new URLSearchParams(state.labQuery) : new URLSearchParams();
+  for (const [name, value] of writeShellQuery(shell)) {
+    query.set(name, value);
+  }
+  return formatHash(route, query);
 }
 
 /**
@@ -55,7 +59,7 @@ export function startHashSync(store: FeedLabStore, target: Window = window): () 
 
   const unsubscribe = store.subscribe((state, previous) => {
     const urlChanged =
-      state.route !== previous.route || state.params !== previous.params || state.changes !== previous.changes || state.view !== previous.view || state.present !== previous.present;
+      state.route !== previous.route || state.params !== previous.params || state.changes !== previous.changes || state.view !== previous.view || state.present !== previous.present || state.labQuery !== previous.labQuery;
     if (urlChanged) {
       writeHash(state);
     }

@@ -12,6 +12,7 @@ import {
   labViewSchema,
   readFeedMachineQuery,
   readShellQuery,
+  shellFields,
   type LabView,
 } from './feedMachineUrl';
 import { checkSchedule, removeFieldsAt, sameSchedule } from './policyChanges';
@@ -31,6 +32,12 @@ export interface ParamsSlice {
    */
   changes: PolicyChange[];
   view: LabView;
+  /**
+   * Query of any other lab's route, without the shell's parameters, as the
+   * URL had it. Each such lab reads and writes its own fields in it through
+   * `useLabQuery` (`labQuery.ts`).
+   */
+  labQuery: string;
   /** Problems found in the last URL read, one sentence each. */
   urlMessages: string[];
 
@@ -55,6 +62,10 @@ export interface ParamsSlice {
   /** Sets view settings; returns a message when a value is out of range (state unchanged), else null. */
   setView(partial: Partial<LabView>): string | null;
   setPresent(present: boolean): void;
+  /** Replaces the other lab's query (see `labQuery`). */
+  setLabQuery(query: string): void;
+  /** Adds messages about URL values that a lab rejected. */
+  addUrlMessages(messages: readonly string[]): void;
   dismissUrlMessages(): void;
 }
 
@@ -76,6 +87,7 @@ export const createParamsSlice: StateCreator<FeedLabState, [], [], ParamsSlice> 
   params: feedMachineUrlDefaults.params,
   changes: feedMachineUrlDefaults.changes,
   view: feedMachineUrlDefaults.view,
+  labQuery: '',
   urlMessages: [],
 
   applyHash(hash) {
@@ -83,7 +95,7 @@ export const createParamsSlice: StateCreator<FeedLabState, [], [], ParamsSlice> 
     const state = get();
     const shell = readShellQuery(query, { present: state.present });
     const messages = [...shell.messages];
-    let { params, changes, view } = state;
+    let { params, changes, view, labQuery } = state;
 
     if (route.page === 'lab' && route.lab === FEED_MACHINE_LAB_ID) {
       // A link means what it says: a field it leaves out takes its default, not the value the tab showed before.
@@ -93,9 +105,11 @@ export const createParamsSlice: StateCreator<FeedLabState, [], [], ParamsSlice> 
       params = sameValues(reading.params, params) ? params : reading.params;
       changes = sameSchedule(reading.changes, changes) ? changes : reading.changes;
       view = sameValues(reading.view, view) ? view : reading.view;
+    } else if (route.page === 'lab') {
+      labQuery = withoutShellParameters(query).toString();
     }
 
-    set({ route, present: shell.values.present, params, changes, view, urlMessages: messages });
+    set({ route, present: shell.values.present, params, changes, view, labQuery, urlMessages: messages });
   },
 
   setParams(partial) {
@@ -156,7 +170,29 @@ export const createParamsSlice: StateCreator<FeedLabState, [], [], ParamsSlice> 
     set({ present });
   },
 
+  setLabQuery(query) {
+    if (query !== get().labQuery) {
+      set({ labQuery: query });
+    }
+  },
+
+  addUrlMessages(messages) {
+    const fresh = messages.filter((message) => !get().urlMessages.includes(message));
+    if (fresh.length > 0) {
+      set({ urlMessages: [...get().urlMessages, ...fresh] });
+    }
+  },
+
   dismissUrlMessages() {
     set({ urlMessages: [] });
   },
 });
+
+/** `query` without the parameters that every route shares (`present`). */
+function withoutShellParameters(query: URLSearchParams): URLSearchParams {
+  const rest = new URLSearchParams(query);
+  for (const field of Object.values(shellFields)) {
+    rest.delete(field.name);
+  }
+  return rest;
+}

@@ -7,7 +7,8 @@ import { RunController } from '../../state/controller';
 import { selectMode, selectNotice, selectRunError } from '../../state/selectors';
 import { clearRun, feedLabStore, useFeedLab } from '../../state/store';
 import { BackendPanel } from './BackendPanel';
-import { CheckQuestions } from './CheckQuestions';
+import { CheckQuestions } from '../../teaching/CheckQuestions';
+import { CHECK_QUESTIONS } from './checkQuestions';
 import { ControllerContext } from './controllerContext';
 import { EmbeddingMapPanel } from './EmbeddingMapPanel';
 import { Formulas } from './Formulas';
@@ -105,7 +106,7 @@ export function FeedMachinePage() {
             </section>
             <UserFeedPanel />
             <MetricsTable />
-            {guided && <CheckQuestions />}
+            {guided && <CheckQuestions questions={CHECK_QUESTIONS} />}
             <Formulas />
           </div>
         </div>

@@ -1,17 +1,6 @@
 /** Check questions of Lab 1: multiple choice, each option with the feedback shown when it is picked. */
 
-export interface CheckOption {
-  id: string;
-  label: string;
-  correct: boolean;
-  feedback: string;
-}
-
-export interface CheckQuestion {
-  id: string;
-  question: string;
-  options: CheckOption[];
-}
+import type { CheckQuestion } from '../../teaching/types';
 
 export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
   {

@@ -9,14 +9,8 @@
 import type { TickMetrics } from '../../engine/loop/types';
 import type { FeedMachineParams } from '../../engine/scenarios/feedMachine';
 import type { PolicyChange } from '../../engine/scenarios/policySchedule';
+import type { StepOption, StepOutcome } from '../../teaching/types';
 import { formatNumber, formatPercent, meanOver } from './format';
-
-export interface StepOption {
-  id: string;
-  label: string;
-  /** Explanation of the outcome, shown when the run supports this option. */
-  explanation: string;
-}
 
 export interface StepRun {
   /** Short name of the run in the findings, for example "ε = 0". */
@@ -25,13 +19,6 @@ export interface StepRun {
   params: Partial<FeedMachineParams>;
   /** Policy changes during the run; none when absent. */
   changes?: PolicyChange[];
-}
-
-export interface StepOutcome {
-  /** Sentences with the runs' numbers. */
-  findings: string[];
-  /** Id of the option the numbers support. */
-  supported: string;
 }
 
 export interface GuidedStep {

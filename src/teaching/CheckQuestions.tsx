@@ -1,6 +1,6 @@
 /** Multiple-choice check questions with immediate feedback on the option picked. */
 import { useId, useState } from 'react';
-import { CHECK_QUESTIONS, type CheckQuestion } from './checkQuestions';
+import type { CheckQuestion } from './types';
 
 function QuestionCard({ question, number }: { question: CheckQuestion; number: number }) {
   const name = useId();
@@ -35,12 +35,13 @@ function QuestionCard({ question, number }: { question: CheckQuestion; number: n
   );
 }
 
-export function CheckQuestions() {
+export function CheckQuestions({ questions }: { questions: readonly CheckQuestion[] }) {
+  const headingId = useId();
   return (
-    <section aria-labelledby="questions-heading" className="check-questions">
-      <h2 id="questions-heading">Check your understanding</h2>
+    <section aria-labelledby={headingId} className="check-questions">
+      <h2 id={headingId}>Check your understanding</h2>
       <ol>
-        {CHECK_QUESTIONS.map((question, index) => (
+        {questions.map((question, index) => (
           <QuestionCard key={question.id} question={question} number={index + 1} />
         ))}
       </ol>

@@ -1,0 +1,108 @@
+/**
+ * "Predict, then run": the student picks a prediction, the step runs its
+ * experiment, and the page reveals the run's own numbers and which option
+ * they support. One step runs at a time.
+ */
+import { useId, useRef, useState, type ReactNode } from 'react';
+import type { PredictStep, StepOutcome } from './types';
+
+type StepState = { status: 'idle' } | { status: 'running'; text: string } | { status: 'done'; outcome: StepOutcome } | { status: 'failed'; message: string };
+
+interface StepCardProps {
+  step: PredictStep;
+  number: number;
+  /** True while any step of the list runs. */
+  busy: boolean;
+  onBusy(busy: boolean): void;
+  /** False while the lab cannot run experiments yet (its worker is starting). */
+  ready: boolean;
+}
+
+function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
+  const name = useId();
+  const [prediction, setPrediction] = useState<string | null>(null);
+  const [state, setState] = useState<StepState>({ status: 'idle' });
+  const revealRef = useRef<HTMLDivElement>(null);
+
+  const run = async () => {
+    onBusy(true);
+    setState({ status: 'running', text: 'Starting…' });
+    try {
+      const outcome = await step.run((text) => setState({ status: 'running', text }));
+      setState({ status: 'done', outcome });
+      // The button the student pressed may be disabled or relabelled: move focus to the result instead of losing it.
+      requestAnimationFrame(() => revealRef.current?.focus());
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      onBusy(false);
+    }
+  };
+
+  const supported = state.status === 'done' ? step.options.find((option) => option.id === state.outcome.supported) : undefined;
+  const predicted = step.options.find((option) => option.id === prediction);
+
+  return (
+    <li className="step-card">
+      <h3>
+        Step {number}: {step.title}
+      </h3>
+      <fieldset>
+        <legend>{step.question}</legend>
+        {step.options.map((option) => (
+          <label key={option.id} className="choice">
+            <input type="radio" name={name} value={option.id} checked={prediction === option.id} onChange={() => setPrediction(option.id)} disabled={state.status === 'running'} />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      <button type="button" className="primary" onClick={() => void run()} disabled={prediction === null || busy || !ready}>
+        {state.status === 'done' ? 'Run again' : 'Run the experiment'}
+      </button>
+      {prediction === null && <span className="help"> Choose a prediction first.</span>}
+      <div aria-live="polite">
+        {state.status === 'running' && <p>{state.text}</p>}
+        {state.status === 'failed' && <p className="field-error">The step did not finish: {state.message}. Run it again.</p>}
+        {state.status === 'done' && (
+          <div className="reveal" ref={revealRef} tabIndex={-1}>
+            <h4>What happened</h4>
+            <ul>
+              {state.outcome.findings.map((finding) => (
+                <li key={finding}>{finding}</li>
+              ))}
+            </ul>
+            <p>
+              The numbers support: <strong>{supported?.label}</strong>.{' '}
+              {predicted && (predicted.id === supported?.id ? 'That is what you predicted.' : `You predicted: ${predicted.label}.`)}
+            </p>
+            <p>{supported?.explanation}</p>
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+interface PredictThenRunProps {
+  steps: readonly PredictStep[];
+  /** False while the lab cannot run experiments yet. */
+  ready?: boolean;
+  /** What running a step does to the rest of the page, shown above the steps. */
+  children?: ReactNode;
+}
+
+export function PredictThenRun({ steps, ready = true, children }: PredictThenRunProps) {
+  const headingId = useId();
+  const [busy, setBusy] = useState(false);
+  return (
+    <section aria-labelledby={headingId} className="guided-steps">
+      <h2 id={headingId}>Predict, then run</h2>
+      {children}
+      <ol>
+        {steps.map((step, index) => (
+          <StepCard key={step.id} step={step} number={index + 1} busy={busy} onBusy={setBusy} ready={ready} />
+        ))}
+      </ol>
+    </section>
+  );
+}
