@@ -145,7 +145,7 @@ export function helpText(lab?: LabCommand): string {
   const lines = [
     'Usage: npm run sim -- --lab LAB [flags]',
     '',
-    'Runs a FeedLab lab headless and writes its metrics as CSV, one row per tick.',
+    'Runs a FeedLab lab headless and writes its results as CSV (one row per tick, fold or model, depending on the lab).',
     'Progress goes to stderr.',
     '',
     'Labs:',

@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { CriteoImportError } from '../src/engine/io/criteo';
 import { RatingsImportError } from '../src/engine/io/movielens';
 import { parseSimCommand, type SimCommand } from './args';
 import { UsageError, USAGE_EXIT_CODE } from './usage';
@@ -43,7 +44,7 @@ export async function main(argv: readonly string[], streams: SimStreams = proces
   } catch (error) {
     // A bad input file needs only its message; anything else is a fault, so print the stack too.
     let detail = String(error);
-    if (error instanceof RatingsImportError) {
+    if (error instanceof RatingsImportError || error instanceof CriteoImportError) {
       detail = error.message;
     } else if (error instanceof Error) {
       detail = error.stack ?? error.message;

@@ -80,8 +80,11 @@ export interface EpochReport {
 /** A ranking model for one task, with outputs in (0, 1). */
 export interface CtrModel {
   readonly kind: CtrModelKind;
-  /** Trains on rows `train` of `data` for `task`; reports each epoch. */
-  fit(data: CtrDataset, train: Int32Array, task: CtrTask, rng: Random, onEpoch?: (report: EpochReport) => void): Promise<EpochReport[]>;
+  /**
+   * Trains on rows `train` of `data` for `task`; reports each epoch, with the
+   * log loss on rows `valid` when given.
+   */
+  fit(data: CtrDataset, train: Int32Array, task: CtrTask, rng: Random, onEpoch?: (report: EpochReport) => void, valid?: Int32Array): Promise<EpochReport[]>;
   /** p for rows `rows` of `data`, [rows.length]. */
   predict(data: CtrDataset, rows: Int32Array): Promise<Float32Array>;
   /** Frees its tensors. */

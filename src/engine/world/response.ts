@@ -17,17 +17,21 @@ import { log, sigmoid } from '../math';
  *   click      P(click) = σ(b0 + b_m m + b_c c + b_q q)
  *   like       P(like | not skipped)  = σ(g0 + g_m m + g_q q − g_c c)
  *   share      P(share | not skipped) = σ(s0 + s_m m + s_q q − s_c c)
+ *   conversion P(conversion | click)  = σ(v0 + v_m m + v_q q − v_c c)
  *   utility    U = m (u0 + u_q q) − u_c c + u_ν n_u ν
  *
  * The observed watch fraction is Beta(κ E[w], κ (1 − E[w])); a watch
  * fraction below the skip threshold is a skip. Clickbait raises clicks and
  * watch but lowers true utility, so engagement and utility can disagree.
+ * Conversion (an install, a purchase or a follow after the click) is used
+ * only by Lab 4's click logs, so the feed simulation never draws it.
  */
 export const RESPONSE_COEFFICIENTS = {
   watch: { bias: -1.2, match: 3, quality: 1, clickbait: 0.8, popularity: 0.8, novelty: 0.8, length: 0.4 },
   click: { bias: -3.4, match: 2, clickbait: 2, quality: 0.5 },
   like: { bias: -3, match: 2.5, quality: 1.5, clickbait: 1 },
   share: { bias: -4.5, match: 2, quality: 2, clickbait: 1 },
+  conversion: { bias: -2, match: 1.5, quality: 2, clickbait: 2.5 },
   utility: { base: 0.4, quality: 0.6, clickbait: 0.5, novelty: 0.2 },
   /** Concentration κ of the Beta draw of the observed watch fraction. */
   watchConcentration: 6,
@@ -75,6 +79,11 @@ export const RESPONSE_MODEL_DOC: { name: string; latex: string; explanation: str
       `P(\\text{like}) = \\sigma(${K.like.bias} ${term(K.like.match, 'm')} ${term(K.like.quality, 'q')} ${term(-K.like.clickbait, 'c')}),\\quad ` +
       `P(\\text{share}) = \\sigma(${K.share.bias} ${term(K.share.match, 'm')} ${term(K.share.quality, 'q')} ${term(-K.share.clickbait, 'c')})`,
     explanation: 'Only for items not skipped. Quality matters more here, and clickbait lowers both.',
+  },
+  {
+    name: 'Conversion',
+    latex: `P(\\text{conversion} \\mid \\text{click}) = \\sigma(${K.conversion.bias} ${term(K.conversion.match, 'm')} ${term(K.conversion.quality, 'q')} ${term(-K.conversion.clickbait, 'c')})`,
+    explanation: 'After a click, an install, purchase or follow. Quality drives it and clickbait, which earned the click, loses it.',
   },
   {
     name: 'True utility',
@@ -169,6 +178,12 @@ export function trueResponse(world: World, user: number, item: number, popularit
     shareProb: sigmoid(k.share.bias + k.share.match * match + k.share.quality * q - k.share.clickbait * c),
     utility: utilityOf(world, user, item, match, novelty),
   };
+}
+
+/** P(conversion | click) of an item with quality q and clickbait c at match m, under the true model. */
+export function conversionProbability(world: World, item: number, match: number): number {
+  const k = RESPONSE_COEFFICIENTS.conversion;
+  return sigmoid(k.bias + k.match * match + k.quality * world.itemQuality[item] - k.clickbait * world.itemClickbait[item]);
 }
 
 function utilityOf(world: World, user: number, item: number, match: number, novelty: number): number {

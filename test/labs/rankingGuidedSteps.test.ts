@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { CtrModelKind, CtrTask } from '../../src/engine/ctr/types';
+import { createGuidedSteps, type StepRunner } from '../../src/labs/ranking/guidedSteps';
+import type { ModelScore, TrainResult } from '../../src/worker/rankingProtocol';
+
+function score(model: CtrModelKind, task: CtrTask, auc: number): ModelScore {
+  return { model, task, auc, logLoss: 0.3, calibration: [], rows: 100, meanPredicted: 0.1, meanObserved: 0.1, trainSeconds: 1 };
+}
+
+function result(scores: ModelScore[], bayesAuc = 0.8): TrainResult {
+  return {
+    runId: 1,
+    jobs: [],
+    scores,
+    bayes: [{ task: 'click', auc: bayesAuc, logLoss: 0.2 }],
+    cancelled: false,
+    backend: { active: 'wasm', trials: [], fallbacks: [] },
+  };
+}
+
+/** Creates a runner that returns the results of `runs` in order, one per training call, and records the calls. */
+function scriptedRunner(runs: TrainResult[], hasTruth = true) {
+  const calls: { models: CtrModelKind[]; crosses: unknown }[] = [];
+  const runner: StepRunner = {
+    train: async (models, _tasks, options) => {
+      calls.push({ models, crosses: options?.crosses });
+      const next = runs.shift();
+      if (next === undefined) {
+        throw new Error('no scripted run left');
+      }
+      return next;
+    },
+    rankAll: async () => [],
+    hasTruth: () => hasTruth,
+  };
+  return { runner, calls };
+}
+
+function step(runner: StepRunner, id: string) {
+  const found = createGuidedSteps(runner).find((candidate) => candidate.id === id);
+  if (found === undefined) {
+    throw new Error(`no step ${id}`);
+  }
+  return found;
+}
+
+describe('Lab 4 guided steps', () => {
+  it.each([
+    [0.7, 0.75, 'fm'],
+    [0.7, 0.702, 'same'],
+    [0.75, 0.7, 'lr'],
+  ])('LR %s against FM %s supports %s', async (lr, fm, supported) => {
+    const { runner } = scriptedRunner([result([score('lr', 'click', lr), score('fm', 'click', fm)])]);
+    const outcome = await step(runner, 'lr-vs-fm').run(() => undefined);
+    expect(outcome.supported).toBe(supported);
+    expect(outcome.findings[0]).toBe(`LR: test AUC ${lr.toFixed(4)}.`);
+  });
+
+  it.each([
+    [0.79, 'close'],
+    [0.77, 'medium'],
+    [0.7, 'far'],
+  ])('DeepFM at %s under a Bayes AUC of 0.8 is %s', async (auc, supported) => {
+    const { runner } = scriptedRunner([result([score('deepfm', 'click', auc)])]);
+    const outcome = await step(runner, 'deepfm-bayes').run(() => undefined);
+    expect(outcome.supported).toBe(supported);
+  });
+
+  it('trains LR without and with the cross', async () => {
+    const { runner, calls } = scriptedRunner([result([score('lr', 'click', 0.7)]), result([score('lr', 'click', 0.74)])]);
+    const outcome = await step(runner, 'cross').run(() => undefined);
+    expect(calls.map((call) => call.crosses)).toEqual([[], [{ a: 'user', b: 'item_topic' }]]);
+    expect(outcome.supported).toBe('gain');
+    expect(outcome.findings[1]).toBe('LR with user × item_topic: 0.7400 (+0.0400).');
+  });
+
+  it('counts users whose order changes with inflated pCTR', async () => {
+    const { runner } = scriptedRunner([result([score('deepfm', 'click', 0.78)])]);
+    const truth = { pCTR: 0.02, pCVR: 0.5, watch: 0.5 };
+    runner.rankAll = async () => [
+      {
+        context: { id: 1, label: 'user 1' },
+        model: 'deepfm',
+        candidates: [
+          { row: 1, description: 'item 1', predicted: { pCTR: 0.04, pCVR: 0.5, watch: 0.5 }, truth, observed: { click: 0 } },
+          { row: 2, description: 'item 2', predicted: { pCTR: 0.01, pCVR: 0.5, watch: 0.6 }, truth, observed: { click: 0 } },
+        ],
+      },
+      {
+        context: { id: 2, label: 'user 2' },
+        model: 'deepfm',
+        candidates: [{ row: 3, description: 'item 3', predicted: { pCTR: 0.04, pCVR: 0.5, watch: 0.5 }, truth, observed: { click: 0 } }],
+      },
+    ];
+    const outcome = await step(runner, 'calibration').run(() => undefined);
+    expect(outcome.supported).toBe('changes');
+    expect(outcome.findings[1]).toBe('The order changed for 1 of 2 users.');
+  });
+
+  it('needs the truth', async () => {
+    const { runner } = scriptedRunner([], false);
+    await expect(step(runner, 'lr-vs-fm').run(() => undefined)).rejects.toThrow('generate synthetic data first');
+  });
+
+  it('names a model that did not finish', async () => {
+    const { runner } = scriptedRunner([{ ...result([score('lr', 'click', 0.7)]), cancelled: true }]);
+    await expect(step(runner, 'lr-vs-fm').run(() => undefined)).rejects.toThrow('FM did not finish training on click (the run was stopped)');
+  });
+});
