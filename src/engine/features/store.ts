@@ -6,14 +6,30 @@ import { log1p } from '../math';
  * (topic mix, length) that a platform would have from its content pipeline.
  */
 export const FEATURE_STORE = {
-  /** Per-tick decay of a user's logged topic profile (long-term interests). */
+  /** Per-tick decay of a user's logged topic profile (long-term interests); half-life ln ½ / ln 0.95 ≈ 13.5 ticks. */
   profileDecay: 0.95,
-  /** Per-tick decay of the trending count of an item. */
+  /** Per-tick decay of the trending count of an item; half-life ln ½ / ln 0.8 ≈ 3.1 ticks. */
   trendDecay: 0.8,
   /** Pseudo-impressions of the prior in the smoothed item click rate and watch. */
   smoothingImpressions: 20,
 };
 
+/**
+ * Arrays that a serving copy shares with the live store instead of owning:
+ * the real-time trend features, which every event updates and which a batch
+ * refresh never freezes.
+ */
+export interface SharedRealTimeFeatures {
+  trend: Float32Array;
+  logTrend: Float64Array;
+}
+
+/**
+ * Batch features: the user profile and the item statistics (impressions,
+ * clicks, watch sums and the totals behind the smoothing prior). Real-time
+ * features: the trend counts. {@link FeatureStore.copyBatchFeaturesFrom}
+ * copies only the former.
+ */
 export class FeatureStore {
   readonly users: number;
   readonly items: number;
@@ -39,7 +55,14 @@ export class FeatureStore {
   maxImpressions = 0;
   private logMaxImpressions = 0;
 
-  constructor(users: number, items: number, topics: number) {
+  /**
+   * `shared`, when given, supplies the trend arrays ([items]) of a live store,
+   * which makes this store a serving copy: its batch features change only
+   * through {@link copyBatchFeaturesFrom}. Never call {@link decay} or
+   * {@link record} on a serving copy, because they would also change the
+   * live store's trend.
+   */
+  constructor(users: number, items: number, topics: number, shared?: SharedRealTimeFeatures) {
     this.users = users;
     this.items = items;
     this.topics = topics;
@@ -47,9 +70,38 @@ export class FeatureStore {
     this.impressions = new Float32Array(items);
     this.clicks = new Float32Array(items);
     this.watchSum = new Float32Array(items);
-    this.trend = new Float32Array(items);
+    this.trend = shared?.trend ?? new Float32Array(items);
     this.logImpressions = new Float64Array(items);
-    this.logTrend = new Float64Array(items);
+    this.logTrend = shared?.logTrend ?? new Float64Array(items);
+  }
+
+  /** Creates a serving copy of `live` that shares its real-time trend arrays and contains a copy of its batch features. */
+  static servingCopy(live: FeatureStore): FeatureStore {
+    const copy = new FeatureStore(live.users, live.items, live.topics, { trend: live.trend, logTrend: live.logTrend });
+    copy.copyBatchFeaturesFrom(live);
+    return copy;
+  }
+
+  /**
+   * Copies the batch features of `source` into this store: profiles,
+   * per-item impressions, clicks and watch sums, and the totals. This is the
+   * batch job of a feature pipeline; between two copies the ranker reads
+   * values that are as old as the last copy.
+   */
+  copyBatchFeaturesFrom(source: FeatureStore): void {
+    if (source.users !== this.users || source.items !== this.items || source.topics !== this.topics) {
+      throw new Error(`Cannot copy features of a ${source.users}×${source.items}×${source.topics} store into a ${this.users}×${this.items}×${this.topics} store; both must have the same users, items and topics.`);
+    }
+    this.profile.set(source.profile);
+    this.impressions.set(source.impressions);
+    this.clicks.set(source.clicks);
+    this.watchSum.set(source.watchSum);
+    this.logImpressions.set(source.logImpressions);
+    this.totalImpressions = source.totalImpressions;
+    this.totalClicks = source.totalClicks;
+    this.totalWatch = source.totalWatch;
+    this.maxImpressions = source.maxImpressions;
+    this.logMaxImpressions = source.logMaxImpressions;
   }
 
   /** Applies the per-tick decay to profiles and trends; call once at the start of a tick. */

@@ -9,14 +9,15 @@ import { Random } from '../random';
 import { rankingFeatureCount } from '../ranking/features';
 import { topK } from '../retrieval/topK';
 import type { FeedMachineParams } from '../scenarios/feedMachine';
+import { DEFAULT_FEATURE_REFRESH, MAX_FEATURE_REFRESH, featureRefreshSchema } from '../scenarios/feedMachine';
 import type { PolicyUpdate } from '../scenarios/policySchedule';
 import { applyPolicy } from '../scenarios/policySchedule';
-import type { ObservedResponse, TrueResponse } from '../world/response';
 import { maxInterest, sampleResponse, trueResponse, trueUtilityRow, applyWatch } from '../world/response';
 import { argmaxRow, createSyntheticWorld } from '../world/synthetic';
 import type { World } from '../world/types';
-import type { PlannedFeed, PlannedSlot } from './feed';
+import type { PlannedFeed } from './feed';
 import { FeedScratch, RETRIEVAL, planFeed } from './feed';
+import { servedItem } from './servedItem';
 import { TickAccumulator } from './tickAccumulator';
 import { batchedDots, gatherMatrixRows, transpose } from './batchedDots';
 import type { EmbeddingMap, ServedItem, TickMetrics, TopicMixRow, UserFeedSnapshot } from './types';
@@ -35,6 +36,18 @@ export const TRAINING = {
 
 /** Active users scored together in one matrix product; bounds the [block, items] buffers. */
 const SERVING_BLOCK = 256;
+
+/** Options of a simulation that are not Lab 1's parameters. */
+export interface SimulationOptions {
+  /**
+   * Ticks between two refreshes of the batch features the ranker reads (user
+   * profiles and item statistics), an integer ≥ 1. With 1 (the default) the
+   * ranker reads them live, updated by every event. With N > 1 it reads a
+   * copy taken at the start of ticks 1, N + 1, 2N + 1, …, so they are up to
+   * N − 1 ticks old. Trend counts are real-time features and stay live.
+   */
+  featureRefresh?: number;
+}
 
 export interface StepOptions {
   /** Fraction of the retrain done, in [0, 1]. */
@@ -69,7 +82,16 @@ export class FeedSimulation {
   readonly history: TickMetrics[] = [];
   readonly topicMixHistory: TopicMixRow[] = [];
   readonly log = new EventLog();
+  /** The live feature store: every logged event updates it at once. */
   readonly store: FeatureStore;
+  /**
+   * The features the ranker and retrieval read when serving: `store` itself
+   * when {@link featureRefresh} is 1, else a serving copy whose batch
+   * features are refreshed every `featureRefresh` ticks.
+   */
+  readonly servingStore: FeatureStore;
+  /** Ticks between refreshes of the served batch features; see {@link SimulationOptions.featureRefresh}. */
+  readonly featureRefresh: number;
   readonly retrieval: MatrixFactorisation;
   readonly ranker: LogisticRanker;
   private readonly rankingLog: FeatureLog;
@@ -87,18 +109,26 @@ export class FeedSimulation {
   private itemEmbeddingT: { source: Float32Array; transposed: Float32Array } | undefined;
   private readonly lastFeed = new Map<number, { tick: number; items: ServedItem[] }>();
   private ticks = 0;
+  /** Tick at whose start the served batch features were last copied; 0 before the first. */
+  private batchRefreshTick = 0;
   private pending: PendingTick | null = null;
   private lastRankerLoss = Number.NaN;
   private lastRetrievalLoss = Number.NaN;
 
-  private constructor(params: FeedMachineParams, world: World) {
+  private constructor(params: FeedMachineParams, world: World, options: SimulationOptions) {
     if (world.users * world.items > 50_000_000) {
       throw new Error(`A world of ${world.users} users × ${world.items} items is too large to simulate (at most 50,000,000 user-item pairs); use fewer users or items.`);
+    }
+    const featureRefresh = options.featureRefresh ?? DEFAULT_FEATURE_REFRESH;
+    if (!featureRefreshSchema.safeParse(featureRefresh).success) {
+      throw new Error(`featureRefresh=${featureRefresh} is invalid; use a whole number of ticks from 1 to ${MAX_FEATURE_REFRESH}.`);
     }
     this.currentParams = params;
     this.world = world;
     this.root = new Random(params.seed);
     this.store = new FeatureStore(world.users, world.items, world.topics);
+    this.featureRefresh = featureRefresh;
+    this.servingStore = featureRefresh === 1 ? this.store : FeatureStore.servingCopy(this.store);
     this.retrieval = new MatrixFactorisation(world.users, world.items, params.embeddingDim, this.root.fork('retrieval-init'));
     this.ranker = new LogisticRanker(rankingFeatureCount(world.topics));
     this.rankingLog = new FeatureLog(TRAINING.maxSamples, rankingFeatureCount(world.topics));
@@ -113,14 +143,24 @@ export class FeedSimulation {
   /**
    * Builds a simulation; the synthetic world is drawn from `params` unless
    * `world` is given. The caller must have set the TensorFlow.js backend.
+   *
+   * @throws Error when `options.featureRefresh` is not a whole number from 1 to 200.
    */
-  static async create(params: FeedMachineParams, world?: World): Promise<FeedSimulation> {
+  static async create(params: FeedMachineParams, world?: World, options: SimulationOptions = {}): Promise<FeedSimulation> {
     const built = world ?? createSyntheticWorld(params, new Random(params.seed).fork('world'));
-    return new FeedSimulation(params, built);
+    return new FeedSimulation(params, built, options);
   }
 
   get tick(): number {
     return this.ticks;
+  }
+
+  /**
+   * Tick at whose start the served batch features were computed. With
+   * `featureRefresh` 1 they are live, so this is the last served tick.
+   */
+  get batchFeaturesTick(): number {
+    return this.servingStore === this.store ? this.ticks : this.batchRefreshTick;
   }
 
   /**
@@ -185,6 +225,10 @@ export class FeedSimulation {
     }
 
     store.decay();
+    if (this.servingStore !== store && (tick - 1) % this.featureRefresh === 0) {
+      this.servingStore.copyBatchFeaturesFrom(store);
+      this.batchRefreshTick = tick;
+    }
     const inputs = { ...this.feedInputs(), trending: this.trendingList() };
 
     for (let start = 0; start < active.length; start += SERVING_BLOCK) {
@@ -330,7 +374,7 @@ export class FeedSimulation {
   }
 
   private feedInputs() {
-    return { params: this.params, world: this.world, store: this.store, retrieval: this.retrieval, ranker: this.ranker, seen: this.seen };
+    return { params: this.params, world: this.world, store: this.servingStore, retrieval: this.retrieval, ranker: this.ranker, seen: this.seen };
   }
 
   /**
@@ -391,29 +435,4 @@ export class FeedSimulation {
     topic.set(world.itemTopic, world.users);
     return { tick: this.ticks, users: world.users, items: world.items, points, topic, explainedVariance: explained };
   }
-}
-
-/**
- * Builds a served item for display, field by field. Object spread here made
- * V8 build slow dictionary-mode objects, which cost more than the whole
- * response model per impression.
- */
-function servedItem(world: World, slot: PlannedSlot, position: number, truth: TrueResponse, observed?: ObservedResponse): ServedItem {
-  return {
-    item: slot.item,
-    position,
-    source: slot.source,
-    topic: world.itemTopic[slot.item],
-    creator: world.itemCreator[slot.item],
-    predictedClick: slot.predictedClick,
-    predictedWatch: slot.predictedWatch,
-    clickPart: slot.clickPart,
-    watchPart: slot.watchPart,
-    diversityPenalty: slot.diversityPenalty,
-    finalScore: slot.finalScore,
-    trueClick: truth.clickProb,
-    trueWatch: truth.expectedWatch,
-    trueUtility: truth.utility,
-    observed,
-  };
 }

@@ -56,6 +56,24 @@ export const feedMachineDefaults: FeedMachineParams = {
   embeddingDim: 16,
 };
 
+/** Largest accepted `featureRefresh`, in ticks. */
+export const MAX_FEATURE_REFRESH = 200;
+
+/**
+ * Ticks between refreshes of the batch features that serving reads (see
+ * `SimulationOptions.featureRefresh` in the loop). It is not a field of
+ * {@link feedMachineSchema}, so Lab 1's parameters, URL and CLI flags stay as
+ * they are; the default 1 serves live features, as Lab 1 does.
+ */
+export const featureRefreshSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_FEATURE_REFRESH)
+  .describe('Ticks between refreshes of the batch features the ranker reads; 1 serves them live.');
+
+export const DEFAULT_FEATURE_REFRESH = 1;
+
 /**
  * Validates a partial parameter object on top of the defaults.
  *

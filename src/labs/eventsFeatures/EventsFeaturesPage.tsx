@@ -1,9 +1,200 @@
-// TODO: the lab's page is being built; until then it says so.
+/**
+ * Lab 2, "Events and features": the event log of the closed loop as a live
+ * table and rates, one user's feature store (batch and real-time features),
+ * and what stale batch features cost. The page owns its worker for as long
+ * as it is mounted.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLabQuery } from '../../state/labQuery';
+import { CheckQuestions } from '../../teaching/CheckQuestions';
+import { LabIntro } from '../../teaching/LabIntro';
+import { PredictThenRun } from '../../teaching/PredictThenRun';
+import type { FreshnessComparison } from '../../worker/eventsFeaturesApi';
+import './eventsFeatures.css';
+import { EventStream } from './EventStream';
+import { FeatureStoreView } from './FeatureStoreView';
+import { FreshnessPanel } from './FreshnessPanel';
+import { GroundTruth } from './GroundTruth';
+import { EventsFeaturesController, useLabSelector, type LabState } from './labController';
+import { RatesChart } from './RatesChart';
+import { EVENTS_FEATURES_DEFAULTS, EVENTS_FEATURES_FIELDS, type EventsFeaturesSettings } from './settings';
+import { SettingsForm } from './SettingsForm';
+import { buildSteps, CHECK_QUESTIONS, OBJECTIVES } from './teaching';
+
+function Intro() {
+  return (
+    <LabIntro objectives={OBJECTIVES}>
+      <p>
+        A two-stage recommender retrieves a few hundred candidates and ranks them. Both stages read <em>features</em>, and every feature is computed from the platform’s own <em>event log</em>: one row per impression, with what the user did. This lab shows
+        that log as it grows, the features built from it for one user, and what happens when those features are late.
+      </p>
+      <p>
+        The long-term profile and the item statistics are <strong>batch</strong> features: a periodic job recomputes them. Session features and trending counts are <strong>real-time</strong>: a stream job updates them with every event. The
+        simulator also knows the truth the features estimate, so you can check them.
+      </p>
+    </LabIntro>
+  );
+}
+
+function RunPanel({ controller, settings, setSettings }: { controller: EventsFeaturesController; settings: EventsFeaturesSettings; setSettings(next: Partial<EventsFeaturesSettings>): void }) {
+  const status = useLabSelector(controller, (state) => state.status);
+  const message = useLabSelector(controller, (state) => state.message);
+  const error = useLabSelector(controller, (state) => state.error);
+  const init = useLabSelector(controller, (state) => state.init);
+  const usersNote = init !== null && settings.user >= init.users ? `User ${settings.user} does not exist in a world of ${init.users} users; showing user ${init.users - 1}. Choose a user from 0 to ${init.users - 1}.` : null;
+  return (
+    <section className="panel controls-panel" aria-labelledby="run-heading">
+      <h2 id="run-heading">Run</h2>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => void controller.run(settings.ticks)} disabled={status !== 'ready'}>
+          Run {settings.ticks} ticks
+        </button>
+        <button type="button" onClick={() => controller.stop()} disabled={status !== 'running'}>
+          Pause
+        </button>
+        <button type="button" onClick={() => void controller.open(settings)} disabled={status === 'starting' || status === 'crashed'}>
+          Reset to tick 0
+        </button>
+      </div>
+      <p role="status" className="run-status" data-testid="run-status">
+        {message}
+      </p>
+      {error !== null && (
+        <div role="alert" className="run-error">
+          <p>{error}</p>
+          <button type="button" onClick={() => void controller.restart()}>
+            Restart the worker
+          </button>
+        </div>
+      )}
+      {usersNote && <p className="notice">{usersNote}</p>}
+      {init && <p className="help">Backend: {init.backend.active}. World: {init.users} users, {init.items} items, {init.topicNames.length} topics.</p>}
+      <SettingsForm settings={settings} onChange={setSettings} />
+    </section>
+  );
+}
+
 export function EventsFeaturesPage() {
+  const [settings, setSettings] = useLabQuery(EVENTS_FEATURES_FIELDS, EVENTS_FEATURES_DEFAULTS);
+  const [controller, setController] = useState<EventsFeaturesController | null>(null);
+  const [comparison, setComparison] = useState<FreshnessComparison | null>(null);
+  const [compareProgress, setCompareProgress] = useState<string | null>(null);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+
+  useEffect(() => {
+    const created = new EventsFeaturesController(settingsRef.current);
+    setController(created);
+    return () => {
+      created.dispose();
+      setController(null);
+    };
+  }, []);
+
+  const worldKey = [settings.seed, settings.users, settings.items, settings.topics, settings.featureRefresh].join(':');
+  useEffect(() => {
+    if (controller !== null) {
+      setComparison(null);
+      void controller.open(settingsRef.current);
+    }
+  }, [controller, worldKey]);
+
+  useEffect(() => {
+    void controller?.showUser(settingsRef.current);
+  }, [controller, settings.user, settings.sessionLength]);
+
+  const steps = useMemo(() => (controller === null ? [] : buildSteps({ controller, staleRefresh: settings.staleRefresh, compareTicks: settings.compareTicks, onComparison: setComparison })), [controller, settings.staleRefresh, settings.compareTicks]);
+
+  const runComparison = useCallback(() => {
+    if (controller === null) {
+      return;
+    }
+    setCompareProgress('Starting…');
+    controller
+      .compareFreshness([1, settings.staleRefresh], settings.compareTicks, (progress) => setCompareProgress(`Run ${progress.run + 1} of ${progress.runs}: tick ${progress.done} of ${progress.total}`))
+      .then((result) => {
+        setComparison(result);
+        setCompareProgress(result.cancelled ? 'Cancelled.' : 'Done.');
+      })
+      .catch((error: unknown) => setCompareProgress(`The comparison failed: ${error instanceof Error ? error.message : String(error)}. Run it again.`));
+  }, [controller, settings.staleRefresh, settings.compareTicks]);
+
+  const guided = settings.mode === 'guided';
   return (
     <main id="main" className="lab-page">
-      <h1>Lab 2: Events and features</h1>
-      <p>This lab is being built.</p>
+      <header className="lab-header">
+        <h1>Lab 2: Events and features</h1>
+        <div className="mode-switch" role="group" aria-label="Lab mode">
+          <button type="button" aria-pressed={guided} onClick={() => setSettings({ mode: 'guided' })}>
+            Guided
+          </button>
+          <button type="button" aria-pressed={!guided} onClick={() => setSettings({ mode: 'sandbox' })}>
+            Sandbox
+          </button>
+        </div>
+      </header>
+      {guided ? <Intro /> : <p className="lede">Sandbox: every control, no guidance. Switch to Guided for the steps and questions.</p>}
+      {controller && <LabBody controller={controller} settings={settings} setSettings={setSettings} guided={guided} steps={steps} comparison={comparison} compareProgress={compareProgress} runComparison={runComparison} />}
     </main>
+  );
+}
+
+interface LabBodyProps {
+  controller: EventsFeaturesController;
+  settings: EventsFeaturesSettings;
+  setSettings(next: Partial<EventsFeaturesSettings>): void;
+  guided: boolean;
+  steps: ReturnType<typeof buildSteps>;
+  comparison: FreshnessComparison | null;
+  compareProgress: string | null;
+  runComparison(): void;
+}
+
+const selectView = (state: LabState) => state.view;
+const selectTopicNames = (state: LabState) => state.init?.topicNames ?? NO_TOPICS;
+const selectRates = (state: LabState) => state.rates;
+const selectVersion = (state: LabState) => state.version;
+const selectReady = (state: LabState) => state.status === 'ready';
+const NO_TOPICS: readonly string[] = [];
+
+const MemoGroundTruth = memo(GroundTruth);
+const MemoFeatureStoreView = memo(FeatureStoreView);
+const MemoFreshnessPanel = memo(FreshnessPanel);
+const MemoPredictThenRun = memo(PredictThenRun);
+const MemoCheckQuestions = memo(CheckQuestions);
+
+function LabBody({ controller, settings, setSettings, guided, steps, comparison, compareProgress, runComparison }: LabBodyProps) {
+  const view = useLabSelector(controller, selectView);
+  const topicNames = useLabSelector(controller, selectTopicNames);
+  const rates = useLabSelector(controller, selectRates);
+  const version = useLabSelector(controller, selectVersion);
+  const ready = useLabSelector(controller, selectReady);
+  const stepsNote = useMemo(
+    () => <p>Steps 2 and 3 play the page’s simulation forward when it has not reached their tick yet. Step 1 runs two separate simulations and leaves the page’s run as it is.</p>,
+    [],
+  );
+  return (
+    <div className="lab-grid">
+      <RunPanel controller={controller} settings={settings} setSettings={setSettings} />
+      <aside className="panel truth-panel" aria-label="Ground truth">
+        <MemoGroundTruth view={view} topicNames={topicNames} />
+      </aside>
+      <div className="lab-main">
+        {guided && (
+          <MemoPredictThenRun steps={steps} ready={ready}>
+            {stepsNote}
+          </MemoPredictThenRun>
+        )}
+        <EventStream controller={controller} />
+        <RatesChart rates={rates} version={version} />
+        <MemoFeatureStoreView view={view} topicNames={topicNames} sessionLength={settings.sessionLength} />
+        <MemoFreshnessPanel comparison={comparison} progress={compareProgress} onRun={runComparison} disabled={!ready} staleRefresh={settings.staleRefresh} compareTicks={settings.compareTicks} />
+        {guided && (
+          <div className="deferred-render">
+            <MemoCheckQuestions questions={CHECK_QUESTIONS} />
+          </div>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,225 @@
+/**
+ * The page's side of Lab 2's worker: starts it, keeps the run's rows and the
+ * chosen user's feature view, and restarts the worker after a crash. React
+ * components read its state through {@link useLabSelector}.
+ */
+import { proxy } from 'comlink';
+import { useSyncExternalStore } from 'react';
+import type { EventRates } from '../../engine/events/rates';
+import type { EventWindow } from '../../engine/events/window';
+import type { BingeProbeResult } from '../../engine/features/bingeProbe';
+import type { UserFeatureView } from '../../engine/features/userView';
+import type { TickMetrics } from '../../engine/loop/types';
+import { createWorkerClient, type WorkerClient } from '../../worker/client';
+import type { EventsFeaturesApi } from '../../worker/eventsFeatures.worker';
+import type { EventsFeaturesInit, FreshnessComparison, FreshnessProgress, StreamProgress } from '../../worker/eventsFeaturesApi';
+import { simulationParams, type EventsFeaturesSettings } from './settings';
+
+export type LabStatus = 'starting' | 'ready' | 'running' | 'crashed';
+
+export interface LabState {
+  status: LabStatus;
+  /** Status line: the worker's current work, or why it stopped. */
+  message: string;
+  /** Set when the worker crashed or a call failed; the page shows it with a restart button. */
+  error: string | null;
+  init: EventsFeaturesInit | null;
+  tick: number;
+  eventCount: number;
+  /** One row per tick since the last reset. */
+  rates: EventRates[];
+  metrics: TickMetrics[];
+  view: UserFeatureView | null;
+  /** Increases whenever new events were logged, so the event table refetches. */
+  version: number;
+}
+
+const INITIAL: LabState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, eventCount: 0, rates: [], metrics: [], view: null, version: 0 };
+
+/** Fetches the user view at most this often during a run, in milliseconds. */
+const VIEW_INTERVAL_MS = 2_000;
+
+export class EventsFeaturesController {
+  private state: LabState = INITIAL;
+  private readonly listeners = new Set<() => void>();
+  private client: WorkerClient<EventsFeaturesApi> | null = null;
+  private settings: EventsFeaturesSettings;
+  private nextRunId = 1;
+  private activeRun: number | null = null;
+  private lastViewAt = 0;
+  private disposed = false;
+
+  constructor(settings: EventsFeaturesSettings) {
+    this.settings = settings;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): LabState => this.state;
+
+  private update(patch: Partial<LabState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of [...this.listeners]) {
+      listener();
+    }
+  }
+
+  private api() {
+    if (this.client === null) {
+      throw new Error('The events-features worker is not running; press Restart the worker.');
+    }
+    return this.client.api;
+  }
+
+  /** Starts the worker when none runs, then builds the simulation from `settings`. */
+  async open(settings: EventsFeaturesSettings): Promise<void> {
+    if (this.client === null) {
+      this.startWorker();
+    }
+    await this.reset(settings);
+  }
+
+  /** Stops the worker, whatever it is doing, and starts a new one from tick 0. */
+  async restart(): Promise<void> {
+    this.client?.terminate();
+    this.client = null;
+    await this.open(this.settings);
+  }
+
+  private startWorker(): void {
+    const worker = new Worker(new URL('../../worker/eventsFeatures.worker.ts', import.meta.url), { type: 'module', name: 'feedlab-events-features' });
+    const client = createWorkerClient<EventsFeaturesApi>(worker, 'events-features worker');
+    client.onCrash((message) => {
+      if (this.client === client) {
+        client.terminate();
+        this.client = null;
+        this.activeRun = null;
+        this.update({ status: 'crashed', error: `${message}. Press Restart the worker to start again from tick 0.`, message: 'The worker stopped.' });
+      }
+    });
+    this.client = client;
+  }
+
+  /** Builds a new simulation from `settings`; the rows of the old run are dropped. */
+  async reset(settings: EventsFeaturesSettings): Promise<void> {
+    this.settings = settings;
+    this.stop();
+    // Progress still in flight from the cancelled run must not reach the new run's rows.
+    this.activeRun = null;
+    this.update({ ...INITIAL, status: 'starting', message: 'Choosing a backend and building the world…', version: this.state.version + 1 });
+    try {
+      const init = await this.api().init({ params: simulationParams(settings), featureRefresh: settings.featureRefresh });
+      this.update({ status: 'ready', message: `Ready at tick 0 on the ${init.backend.active} backend.`, init });
+      await this.refreshView();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Plays `ticks` ticks, streaming rows into the state; {@link stop} pauses after the current tick. */
+  async run(ticks: number): Promise<void> {
+    if (this.state.status !== 'ready') {
+      return;
+    }
+    const runId = this.nextRunId++;
+    this.activeRun = runId;
+    this.update({ status: 'running', message: `Running ${ticks} ticks…` });
+    const onProgress = proxy((progress: StreamProgress) => {
+      if (this.activeRun !== runId || progress.rates.length === 0) {
+        return;
+      }
+      this.update({
+        tick: progress.tick,
+        eventCount: progress.eventCount,
+        rates: [...this.state.rates, ...progress.rates],
+        metrics: [...this.state.metrics, ...progress.metrics],
+        version: this.state.version + 1,
+        message: `Tick ${progress.tick}: ${progress.done} of ${progress.total} ticks of this run.`,
+      });
+      if (performance.now() - this.lastViewAt > VIEW_INTERVAL_MS) {
+        void this.refreshView();
+      }
+    });
+    try {
+      const result = await this.api().advance(ticks, runId, onProgress);
+      if (this.activeRun === runId) {
+        this.activeRun = null;
+        this.update({ status: 'ready', tick: result.tick, eventCount: result.eventCount, version: this.state.version + 1, message: result.cancelled ? `Paused at tick ${result.tick}. Scroll the event table to inspect it.` : `Done: tick ${result.tick}, ${result.eventCount.toLocaleString('en')} events logged.` });
+        await this.refreshView();
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Pauses a running advance after its current tick. */
+  stop(): void {
+    if (this.activeRun !== null && this.client !== null) {
+      void this.client.api.cancel(this.activeRun);
+    }
+  }
+
+  /** Reads the chosen user's feature view again. */
+  async refreshView(): Promise<void> {
+    if (this.client === null || this.state.init === null) {
+      return;
+    }
+    this.lastViewAt = performance.now();
+    try {
+      const user = Math.min(this.settings.user, this.state.init.users - 1);
+      const view = await this.client.api.userView(user, this.settings.sessionLength);
+      this.update({ view });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Changes the user or session length shown, without a reset. */
+  async showUser(settings: EventsFeaturesSettings): Promise<void> {
+    this.settings = settings;
+    await this.refreshView();
+  }
+
+  async events(start: number, count: number): Promise<EventWindow> {
+    return this.api().events(start, count);
+  }
+
+  /** Runs the freshness experiment on fresh simulations; the page's run is left as it is. */
+  async compareFreshness(refreshes: number[], ticks: number, onProgress: (progress: FreshnessProgress) => void): Promise<FreshnessComparison> {
+    const runId = this.nextRunId++;
+    return this.api().compareFreshness(refreshes, ticks, runId, proxy(onProgress));
+  }
+
+  async bingeProbe(topic: number, eventsPerTick: number, ticks: number): Promise<BingeProbeResult> {
+    const user = Math.min(this.settings.user, (this.state.init?.users ?? 1) - 1);
+    return this.api().bingeProbe(user, topic, this.settings.sessionLength, eventsPerTick, ticks);
+  }
+
+  private fail(error: unknown): void {
+    if (this.disposed || this.state.status === 'crashed') {
+      return;
+    }
+    this.activeRun = null;
+    const message = error instanceof Error ? error.message : String(error);
+    this.update({ status: this.client === null ? 'crashed' : 'ready', error: message, message: 'The last call failed.' });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.client?.terminate();
+    this.client = null;
+    this.listeners.clear();
+  }
+}
+
+/**
+ * Returns one part of the controller's state. The component re-renders only
+ * when that part changes (compared with Object.is), so a progress update of
+ * a run re-renders only the few components that show it.
+ */
+export function useLabSelector<T>(controller: EventsFeaturesController, select: (state: LabState) => T): T {
+  return useSyncExternalStore(controller.subscribe, () => select(controller.getState()));
+}
