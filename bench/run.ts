@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   loop: () => import('./loop'),
   ann: () => import('./ann'),
   'worker-training': () => import('./worker-training'),
+  'embedding-map': () => import('./embedding-map'),
 };
 
 async function main(names: string[]): Promise<number> {
