@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   ann: () => import('./ann'),
   'worker-training': () => import('./worker-training'),
   ranking: () => import('./ranking'),
+  'embedding-map': () => import('./embedding-map'),
 };
 
 async function main(names: string[]): Promise<number> {

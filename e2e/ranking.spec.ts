@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { CTR_TRAIN_DEFAULTS } from '../src/engine/ctr/modelInfo';
-import { expect, readLongTasks, startLongTaskRecording, test } from './fixtures';
+import { expect, test, watchMainThread } from './fixtures';
 
 /** A small log and two epochs, so one run of three models takes seconds on 2 cores. */
 const SMALL = { samples: '8000', users: '60', items: '120', epochs: '2', mode: 'sandbox' };
@@ -15,30 +15,6 @@ async function waitUntilReady(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: /^Train/ })).toBeEnabled();
 }
 
-interface TraceEvent {
-  name: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-  args: { name?: string };
-}
-
-/**
- * Returns the CPU time in ms of every page main-thread task over 50 ms of
- * CPU in a Chromium trace. Wall time, which the Long Tasks API reports, also
- * counts time the thread waited for a core. On a loaded 2-core machine a task
- * of 4 ms CPU was measured at 91 ms wall, so only CPU time shows whether the
- * page's own work blocks the thread.
- */
-function mainThreadTasksOver50Ms(trace: Buffer): number[] {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const mainThreads = new Set(events.filter((event) => event.name === 'thread_name' && event.args.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
-  return events
-    .filter((event) => event.name === 'RunTask' && mainThreads.has(`${event.pid}:${event.tid}`) && (event.tdur ?? 0) > 50_000)
-    .map((event) => Math.round((event.tdur ?? 0) / 1000));
-}
-
 /** Builds a Criteo line: label, 13 integers, 26 hex categories. */
 function criteoLine(index: number): string {
   const integers = Array.from({ length: 13 }, (_, k) => String((index * (k + 3)) % 97));
@@ -46,20 +22,16 @@ function criteoLine(index: number): string {
   return [index % 4 === 0 ? '1' : '0', ...integers, ...categories].join('\t');
 }
 
-test('trains three models, draws the charts and keeps the page responsive', async ({ page, browser }) => {
+test('trains three models, draws the charts and keeps the page responsive', async ({ page }) => {
   await page.goto(labUrl());
   await waitUntilReady(page);
-  await startLongTaskRecording(page);
-  // RunTask events, with their CPU time (tdur), come only with the disabled-by-default timeline category.
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const mainThread = await watchMainThread(page);
 
   await page.getByRole('button', { name: 'Train 3 models' }).click();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
   await expect(page.getByTestId('notice')).toContainText('Trained 9 model-task pair(s)', { timeout: 120_000 });
-  const trace = await browser.stopTracing();
-  const longTasks = await readLongTasks(page);
-  test.info().annotations.push({ type: 'long tasks (wall ms, Long Tasks API)', description: longTasks.join(', ') || 'none' });
-  expect(mainThreadTasksOver50Ms(trace), 'main-thread tasks over 50 ms of CPU during training').toEqual([]);
+  const { cpuOver50Ms } = await mainThread.stop();
+  expect(cpuOver50Ms, 'main-thread tasks over 50 ms of CPU during training').toEqual([]);
 
   const table = page.getByTestId('score-table');
   await expect(table.locator('tbody tr')).toHaveCount(6);

@@ -16,7 +16,7 @@ export interface LabEntry {
 export const LABS: readonly LabEntry[] = [
   { number: 1, id: 'feed-machine', title: 'The feed machine', summary: 'The whole pipeline live, end to end, one tick at a time: retrieval, ranking, serving, logging, retraining.', built: true },
   { number: 2, id: 'events-features', title: 'Events and features', summary: 'The event stream, long-term profile against session features, and trends.', built: true },
-  { number: 3, id: 'embeddings-retrieval', title: 'Embeddings and retrieval', summary: 'Matrix factorisation and two-tower models, exact against approximate nearest-neighbour search, the embedding map.', built: false },
+  { number: 3, id: 'embeddings-retrieval', title: 'Embeddings and retrieval', summary: 'Matrix factorisation and two-tower models, exact against approximate nearest-neighbour search, the embedding map.', built: true },
   { number: 4, id: 'ranking', title: 'Ranking', summary: 'LR, FM, Wide & Deep and DeepFM for pCTR, pCVR and watch time; AUC, log loss and calibration against the Bayes-optimal; a utility formula you edit.', built: true },
   { number: 5, id: 'exploration', title: 'Exploration', summary: 'Epsilon-greedy, UCB, Thompson sampling and LinUCB; regret, cold start, off-policy evaluation against the known true value.', built: false },
   { number: 6, id: 'ads-marketplace', title: 'Ads marketplace', summary: 'First-price, second-price, GSP and VCG auctions; eCPM; reserve prices; autobidding with budget pacing.', built: false },

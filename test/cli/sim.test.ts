@@ -126,10 +126,10 @@ function writeSmallUData(name: string): string {
 describe('sim CLI --lab retrieval', () => {
   it('writes cross-validated errors per fold', async () => {
     const ratings = writeSmallUData('cv.data');
-    const result = await runSim(['--lab', 'retrieval', '--ratings', ratings, '--folds', '3', '--backend', 'wasm']);
+    const result = await runSim(['--lab', 'retrieval', '--ratings', ratings, '--folds', '3', '--models', 'biased-mf', '--backend', 'wasm']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toBe('model,fold,rmse,mae,train_ratings,test_ratings');
+    expect(lines[0]).toBe('model,fold,rmse,mae,recall_at_10,ndcg_at_10,train_ratings,test_ratings');
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['1', '2', '3', 'mean']);
     expect(Number(lines[4].split(',')[2])).toBeGreaterThan(0);
     expect(result.stderr).toMatch(/biased-mf +3 +\d\.\d{4} +\d\.\d{4}/);

@@ -1,9 +1,354 @@
-// TODO: the lab's page is being built; until then it says so.
+/**
+ * Lab 3, embeddings and retrieval. The student trains biased MF, BPR and a
+ * two-tower model on a synthetic world whose truth is known (or on an
+ * imported MovieLens file), looks at the item embeddings on a map, and
+ * compares exact search with IVF and HNSW indexes. All computation runs in
+ * the lab's worker.
+ */
+import { proxy } from 'comlink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLabQuery } from '../../state/labQuery';
+import { CheckQuestions } from '../../teaching/CheckQuestions';
+import { LabIntro } from '../../teaching/LabIntro';
+import { PredictThenRun } from '../../teaching/PredictThenRun';
+import type { EpochRow, LabModel } from '../../engine/retrieval/trainEmbeddings';
+import type { RecallTimeRow } from '../../engine/retrieval/labSearch';
+import type { ColdStartResult, DatasetSummary, IndexStructure, MapLayout, Retrieval, TrainProgress } from '../../worker/retrievalApi';
+import { MapPanel, RecallTimeChart, TrainingCurves } from './RetrievalPanels';
+import { RETRIEVAL_DEFAULTS, RETRIEVAL_FIELDS, type RetrievalSettings } from './settings';
+import { CHECK_QUESTIONS, OBJECTIVES, buildSteps } from './teaching';
+import { useRetrievalWorker } from './useRetrievalWorker';
+import { NumberSetting, SelectSetting } from './SettingInputs';
+
+let nextRunId = 1;
+
+const NO_NAMES: readonly string[] = [];
+
 export function RetrievalPage() {
+  const [settings, setSettings] = useLabQuery(RETRIEVAL_FIELDS, RETRIEVAL_DEFAULTS);
+  const { client, crash, restart, generation } = useRetrievalWorker();
+  const [dataset, setDataset] = useState<DatasetSummary>();
+  const [status, setStatus] = useState('Starting the worker…');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [curves, setCurves] = useState<Partial<Record<LabModel, EpochRow[]>>>({});
+  const [trained, setTrained] = useState<Set<LabModel>>(new Set());
+  const [layout, setLayout] = useState<MapLayout>();
+  const [retrieval, setRetrieval] = useState<Retrieval>();
+  const [structure, setStructure] = useState<IndexStructure>();
+  const [curve, setCurve] = useState<RecallTimeRow[]>([]);
+  const [coldStart, setColdStart] = useState<ColdStartResult[]>([]);
+  const [hover, setHover] = useState<{ item: number; model: number[]; truth: number[] } | null>(null);
+  const runId = useRef(0);
+  const clientRef = useRef(client);
+  clientRef.current = client;
+
+  const worldKey = `${settings.seed}-${settings.users}-${settings.items}-${settings.topics}-${settings.watches}`;
+
+  /** Runs one worker call with the page marked busy; a failure becomes the page's error message. */
+  const perform = useCallback(async (label: string, call: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setStatus(label);
+    try {
+      await call();
+      setStatus('Ready.');
+    } catch (failure) {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      setError(message === 'Cancelled' ? null : message);
+      setStatus(message === 'Cancelled' ? 'Cancelled.' : 'Ready.');
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const resetResults = () => {
+    setCurves({});
+    setTrained(new Set());
+    setLayout(undefined);
+    setRetrieval(undefined);
+    setStructure(undefined);
+    setCurve([]);
+    setColdStart([]);
+  };
+
+  useEffect(() => {
+    if (client === undefined) {
+      return;
+    }
+    void perform('Generating the world…', async () => {
+      const summary = await client.api.generate({ seed: settings.seed, users: settings.users, items: settings.items, topics: settings.topics, creators: Math.max(10, Math.round(settings.items / 40)), watches: settings.watches });
+      resetResults();
+      setDataset(summary);
+    });
+    // The world is regenerated when its settings or the worker change, not on every setting.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, worldKey, perform]);
+
+  const hyper = { dim: settings.dim, epochs: settings.epochs, learningRate: settings.lr, l2: settings.l2, negatives: settings.negatives };
+  const model = settings.model;
+
+  const train = () =>
+    perform(`Training ${model}…`, async () => {
+      if (!client) return;
+      runId.current = nextRunId++;
+      setCurves((current) => ({ ...current, [model]: [] }));
+      const summary = await client.api.train(model, hyper, runId.current, proxy((progress: TrainProgress) => {
+        setStatus(`Training ${model}: ${progress.text}`);
+        if (progress.row) {
+          const row = progress.row;
+          setCurves((current) => ({ ...current, [model]: [...(current[model] ?? []), row] }));
+        }
+      }));
+      setCurves((current) => ({ ...current, [model]: summary.curve }));
+      setTrained((current) => new Set([...current, model]));
+      setLayout(undefined);
+      setStructure(undefined);
+      setRetrieval(undefined);
+      setColdStart([]);
+    });
+
+  const drawMap = () =>
+    perform(`Laying out ${model} with ${settings.map.toUpperCase()}…`, async () => {
+      if (!client) return;
+      runId.current = nextRunId++;
+      const next = await client.api.layout(model, settings.map, runId.current, proxy((fraction: number) => setStatus(`UMAP layout: ${Math.round(fraction * 100)}%`)));
+      setLayout(next);
+      setColdStart([]);
+      setRetrieval(await client.api.retrieve(model, Math.min(settings.user, (dataset?.users ?? 1) - 1), settings.index, settings.index === 'hnsw' ? settings.ef : settings.probes));
+    });
+
+  const search = () =>
+    perform('Searching…', async () => {
+      if (!client) return;
+      const parameter = settings.index === 'hnsw' ? settings.ef : settings.probes;
+      setRetrieval(await client.api.retrieve(model, Math.min(settings.user, (dataset?.users ?? 1) - 1), settings.index, parameter));
+      if (settings.index !== 'exact') {
+        setStructure(await client.api.buildIndex(model, settings.index));
+      }
+    });
+
+  const measureCurve = () =>
+    perform('Measuring recall against query time…', async () => {
+      if (!client) return;
+      const ivf = await client.api.recallCurve(model, 'ivf');
+      const hnsw = await client.api.recallCurve(model, 'hnsw');
+      setCurve([...ivf, ...hnsw.filter((row) => row.kind !== 'exact')]);
+    });
+
+  const addColdItem = () =>
+    perform('Adding a new item…', async () => {
+      if (!client) return;
+      const draw = coldStart.length + 1;
+      const results: ColdStartResult[] = [];
+      for (const candidate of ['bpr', 'two-tower'] as const) {
+        if (trained.has(candidate) && layout?.model === candidate) {
+          results.push(await client.api.coldStart(candidate, draw));
+        } else if (trained.has(candidate)) {
+          results.push(await client.api.coldStart(candidate, draw));
+        }
+      }
+      setColdStart(results);
+    });
+
+  const importFile = (file: File) =>
+    perform(`Importing ${file.name}…`, async () => {
+      if (!client) return;
+      const summary = await client.api.importRatings(file, proxy((fraction: number, text: string) => setStatus(`Importing ${file.name}: ${text} (${Math.round(fraction * 100)}%)`)));
+      resetResults();
+      setDataset(summary);
+    });
+
+  const onHover = useCallback(
+    (item: number | null) => {
+      if (item === null || !client || !layout) {
+        setHover(null);
+        return;
+      }
+      void client.api.neighbours(layout.model, item).then((found) => setHover({ item, ...found }));
+    },
+    [client, layout],
+  );
+
+  const steps = useMemo(() => buildSteps(() => clientRef.current, (trainedModel) => setTrained((current) => new Set([...current, trainedModel]))), []);
+
+  const group = useMemo(() => {
+    if (!dataset) return new Uint32Array(0);
+    if (settings.colour === 'creator' && dataset.itemCreator.length > 0) return dataset.itemCreator;
+    if (settings.colour === 'cell' && structure?.cellOf) return structure.cellOf;
+    return dataset.itemGroup;
+  }, [dataset, settings.colour, structure]);
+  let groupLabel = dataset?.source === 'synthetic' ? 'true dominant topic' : 'popularity';
+  if (settings.colour === 'creator' && dataset?.source === 'synthetic') {
+    groupLabel = 'creator';
+  } else if (settings.colour === 'cell' && structure?.cellOf) {
+    groupLabel = 'IVF cell';
+  }
+
+  const update = (next: Partial<RetrievalSettings>) => setSettings(next);
+  const modelCurve = curves[model] ?? [];
+
   return (
     <main id="main" className="lab-page">
       <h1>Lab 3: Embeddings and retrieval</h1>
-      <p>This lab is being built.</p>
+      {crash && (
+        <div role="alert" className="field-error">
+          {crash}. <button type="button" onClick={restart}>Restart the worker</button>
+        </div>
+      )}
+      <LabIntro objectives={OBJECTIVES}>
+        <p>
+          A feed cannot score every video for every request. The retrieval stage turns users and items into vectors so that the score of an item for a user is an inner product, indexes the item
+          vectors, and fetches the few hundred best candidates for the ranker in milliseconds. Here the world is synthetic, so the page also knows each user&apos;s true interests and can say how many of the
+          truly best items retrieval found.
+        </p>
+      </LabIntro>
+
+      <fieldset className="mode-switch">
+        <legend>Mode</legend>
+        {(['guided', 'sandbox'] as const).map((mode) => (
+          <label key={mode} className="choice">
+            <input type="radio" name="retrieval-mode" checked={settings.mode === mode} onChange={() => update({ mode })} />
+            {mode === 'guided' ? 'Guided: predict, then run' : 'Sandbox: every control'}
+          </label>
+        ))}
+      </fieldset>
+
+      <p aria-live="polite" data-testid="status">
+        {status} {dataset && `Data: ${dataset.name}, ${dataset.users} users, ${dataset.items} items, ${dataset.trainPositives} training positives, ${dataset.heldOutPositives} held out; backend ${dataset.backend.active}.`}
+      </p>
+      {error && (
+        <p role="alert" className="field-error" data-testid="error">
+          {error}
+        </p>
+      )}
+
+      {settings.mode === 'guided' && <PredictThenRun steps={steps} ready={dataset !== undefined && !busy} />}
+
+      <section className="panel controls-panel" aria-labelledby="retrieval-controls">
+        <h2 id="retrieval-controls">Data and model</h2>
+        {settings.mode === 'sandbox' && (
+          <div className="parameter-grid">
+            <NumberSetting name="seed" label="Seed" value={settings.seed} onCommit={update} />
+            <NumberSetting name="users" label="Users" value={settings.users} onCommit={update} />
+            <NumberSetting name="items" label="Items" value={settings.items} onCommit={update} />
+            <NumberSetting name="topics" label="Topics" value={settings.topics} onCommit={update} />
+            <NumberSetting name="watches" label="Watches per user" value={settings.watches} onCommit={update} />
+            <div className="parameter">
+              <label htmlFor="retrieval-import">Import MovieLens ratings (u.data or ratings.csv)</label>
+              <input id="retrieval-import" type="file" accept=".data,.csv,.txt" disabled={busy || !client} onChange={(event) => event.target.files?.[0] && void importFile(event.target.files[0])} />
+            </div>
+          </div>
+        )}
+        <div className="parameter-grid">
+          <SelectSetting name="model" label="Model" value={model} options={['biased-mf', 'bpr', 'two-tower']} onCommit={update} />
+          <NumberSetting name="dim" label="Dimension" value={settings.dim} onCommit={update} />
+          <NumberSetting name="epochs" label="Epochs" value={settings.epochs} onCommit={update} />
+          <NumberSetting name="lr" label="Learning rate" value={settings.lr} onCommit={update} />
+          <NumberSetting name="l2" label="L2 penalty λ" value={settings.l2} onCommit={update} />
+          <NumberSetting name="negatives" label="Negatives per positive" value={settings.negatives} onCommit={update} />
+        </div>
+        <button type="button" className="primary" onClick={() => void train()} disabled={busy || !dataset}>
+          Train {model}
+        </button>{' '}
+        <button type="button" onClick={() => client?.api.cancel(runId.current)} disabled={!busy}>
+          Cancel
+        </button>
+      </section>
+
+      {modelCurve.length > 0 && <TrainingCurves model={model} rows={modelCurve} />}
+
+      <section className="panel" aria-labelledby="map-heading">
+        <h2 id="map-heading">Embedding map</h2>
+        <div className="parameter-grid">
+          <SelectSetting name="map" label="Projection" value={settings.map} options={['pca', 'umap']} onCommit={update} />
+          <SelectSetting name="colour" label="Colour by" value={settings.colour} options={['topic', 'creator', 'cell']} onCommit={update} />
+          <NumberSetting name="user" label="Chosen user" value={settings.user} onCommit={update} />
+        </div>
+        <button type="button" onClick={() => void drawMap()} disabled={busy || !trained.has(model)}>
+          Draw the map of {model}
+        </button>
+        {!trained.has(model) && <span className="help"> Train {model} first.</span>}
+        {layout && dataset && (
+          <MapPanel
+            layout={layout}
+            group={group}
+            groupLabel={groupLabel}
+            groupNames={settings.colour === 'topic' ? dataset.groupNames : NO_NAMES}
+            user={Math.min(settings.user, dataset.users - 1)}
+            retrieval={retrieval}
+            hover={hover}
+            onHover={onHover}
+            coldStart={coldStart}
+            edges={settings.index === 'hnsw' ? structure?.upperEdges : undefined}
+          />
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="search-heading">
+        <h2 id="search-heading">Nearest-neighbour search</h2>
+        <div className="parameter-grid">
+          <SelectSetting name="index" label="Search" value={settings.index} options={['exact', 'ivf', 'hnsw']} onCommit={update} />
+          <NumberSetting name="probes" label="IVF nprobe (cells scanned)" value={settings.probes} onCommit={update} />
+          <NumberSetting name="ef" label="HNSW ef (search width)" value={settings.ef} onCommit={update} />
+        </div>
+        <button type="button" onClick={() => void search()} disabled={busy || !trained.has(model)}>
+          Retrieve for user {settings.user}
+        </button>{' '}
+        <button type="button" onClick={() => void measureCurve()} disabled={busy || !trained.has(model)}>
+          Measure recall against time
+        </button>
+        {retrieval && (
+          <p data-testid="retrieval-result">
+            {settings.index} search returned {retrieval.candidates.length} candidates in {retrieval.ms.toFixed(3)} ms, the first 10 {retrieval.candidates.slice(0, 10).join(', ')}: recall@{retrieval.candidates.length}{' '}
+            {(100 * retrieval.recallVsExact).toFixed(0)}% of the exact top {retrieval.exact.length}
+            {retrieval.probedCells.length > 0 && ` (cells probed: ${retrieval.probedCells.join(', ')})`}.
+          </p>
+        )}
+        {structure && (
+          <p>
+            {structure.kind === 'ivf'
+              ? `IVF: ${structure.cellSizes?.length} cells of ${Math.min(...(structure.cellSizes ?? [0]))} to ${Math.max(...(structure.cellSizes ?? [0]))} items, built in ${structure.buildMs.toFixed(0)} ms. Colour the map by cell to see them.`
+              : `HNSW: nodes per layer ${structure.layerSizes?.join(', ')} (layer 0 first), built in ${structure.buildMs.toFixed(0)} ms. The map draws the links of layers 2 and up, the long jumps a search starts with.`}
+          </p>
+        )}
+        {curve.length > 0 && <RecallTimeChart rows={curve} />}
+      </section>
+
+      <section className="panel" aria-labelledby="cold-heading">
+        <h2 id="cold-heading">Cold start: a new item</h2>
+        <p>Adds an item with no watches, by a random creator, and places it with each trained implicit model: BPR has only an untrained vector for it; the two-tower model builds one from its creator and tag.</p>
+        <button type="button" onClick={() => void addColdItem()} disabled={busy || !(trained.has('bpr') || trained.has('two-tower'))}>
+          Add a new item
+        </button>
+        <ul data-testid="cold-start">
+          {coldStart.map((result) => (
+            <li key={result.model}>
+              {result.model}: nearest items {result.neighbours.join(', ')}; {Number.isFinite(result.sameTopicShare) ? `${Math.round(100 * result.sameTopicShare)}% share its true topic` : 'no ground truth for imported data'}.
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <aside className="panel truth-panel" aria-labelledby="truth-heading">
+        <h2 id="truth-heading">Ground truth (what the platform cannot see)</h2>
+        {dataset?.source === 'synthetic' ? (
+          <>
+            <p>Each user has true interests over {dataset.groupNames.length} topics and each item a true topic mix and quality; an item&apos;s true relevance to a user is their interest-topic overlap times its quality. The models saw only who watched what.</p>
+            {retrieval && (
+              <p data-testid="truth-result">
+                User {settings.user}&apos;s true top {retrieval.trueTop.length} unseen items begin {retrieval.trueTop.slice(0, 10).join(', ')}. The {retrieval.candidates.length} retrieved candidates contain{' '}
+                {Math.round(100 * retrieval.recallVsTruth)}% of them.
+              </p>
+            )}
+          </>
+        ) : (
+          <p>Imported ratings have no ground truth: only the held-out metrics apply.</p>
+        )}
+      </aside>
+
+      <CheckQuestions questions={CHECK_QUESTIONS} />
+      <span hidden data-testid="worker-generation">{generation}</span>
     </main>
   );
 }

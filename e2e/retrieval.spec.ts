@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+import { expect, test, watchMainThread } from './fixtures';
+
+/** 10,000 items for the map, few users and watches so training takes seconds on 2 cores. */
+const SMALL = { mode: 'sandbox', seed: '5', users: '300', items: '10000', watches: '30', epochs: '4' };
+
+function labUrl(extra: Record<string, string> = {}): string {
+  return `#/lab/embeddings-retrieval?${new URLSearchParams({ ...SMALL, ...extra }).toString()}`;
+}
+
+async function waitForData(page: Page): Promise<void> {
+  await expect(page.getByTestId('status')).toContainText('Data: synthetic, 300 users, 10000 items', { timeout: 60_000 });
+}
+
+test('trains, draws charts and map without long tasks', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(labUrl());
+  await waitForData(page);
+  const mainThread = await watchMainThread(page);
+
+  await page.getByRole('button', { name: 'Train bpr' }).click();
+  const drawMap = page.getByRole('button', { name: 'Draw the map of bpr' });
+  await expect(drawMap).toBeEnabled({ timeout: 120_000 });
+  const recallChart = page.getByRole('img', { name: 'bpr recall@100 by epoch' });
+  await expect(recallChart.locator('circle')).toHaveCount(8);
+
+  await drawMap.click();
+  await expect(page.getByRole('img', { name: /Embedding map: 10000 items/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('retrieval-result')).toContainText('returned 100 candidates');
+  await expect(page.getByTestId('truth-result')).toContainText('true top 100');
+
+  const map = page.getByRole('img', { name: /Embedding map/ });
+  const box = await map.boundingBox();
+  if (box === null) {
+    throw new Error('The map has no bounding box');
+  }
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 10 });
+  await page.mouse.up();
+
+  await page.getByRole('button', { name: 'Measure recall against time' }).click();
+  await expect(page.getByRole('img', { name: 'Recall@10 against milliseconds per query' })).toBeVisible({ timeout: 90_000 });
+
+  const { cpuOver50Ms } = await mainThread.stop();
+  expect(cpuOver50Ms, 'main-thread tasks over 50 ms of CPU during training, drawing and panning').toEqual([]);
+});
+
+test('cold start places a new item with each model', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(labUrl({ items: '2000', model: 'two-tower' }));
+  await expect(page.getByTestId('status')).toContainText('2000 items', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Train two-tower' }).click();
+  await expect(page.getByRole('button', { name: 'Add a new item' })).toBeEnabled({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Add a new item' }).click();
+  await expect(page.getByTestId('cold-start')).toContainText(/two-tower: nearest items [\d, ]+; \d+% share its true topic/);
+});
+
+test('bad file and bad URL value keep the lab usable', async ({ page }) => {
+  await page.goto(labUrl({ items: '2000', dim: 'abc' }));
+  await expect(page.getByText('dim=abc is not a whole number between 2 and 128; using 32')).toBeVisible();
+  await expect(page.getByTestId('status')).toContainText('2000 items', { timeout: 60_000 });
+
+  await page.getByLabel('Import MovieLens ratings (u.data or ratings.csv)').setInputFiles({
+    name: 'ratings.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('userId,movieId,rating,timestamp\n1,2,4.0,100\n1,3,nine,101\n'),
+  });
+  await expect(page.getByTestId('error')).toContainText('ratings.csv line 3, field "rating"');
+  await expect(page.getByTestId('status')).toContainText('Data: synthetic');
+});
