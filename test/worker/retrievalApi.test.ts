@@ -33,6 +33,16 @@ describe('retrieval worker API', () => {
     expect(ivf.probedCells).toHaveLength(20);
   });
 
+  it('records a biased MF curve point per epoch', async () => {
+    const api = createApi();
+    await api.generate(WORLD);
+
+    const trained = await api.train('biased-mf', { ...HYPER, epochs: 3 }, 2, () => undefined);
+
+    expect(trained.curve.map((row) => row.epoch)).toEqual([1, 2, 3]);
+    expect(trained.curve.every((row) => Number.isFinite(row.loss) && Number.isFinite(row.trueRecall))).toBe(true);
+  });
+
   it('cancels a training run', async () => {
     const api = createApi();
     await api.generate(WORLD);

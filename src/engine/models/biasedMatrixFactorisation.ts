@@ -78,10 +78,13 @@ export class BiasedMatrixFactorisation {
 
   /**
    * Fits the model to the ratings, starting from random factors drawn from `rng`.
+   * `onEpoch`, when given, is called after each epoch with the fraction of
+   * epochs done and the epoch's mean loss, once the model's arrays hold that
+   * epoch's parameters (so a caller can evaluate the model mid-training).
    *
    * @returns the mean training loss of the last epoch.
    */
-  async fit(ratings: RatingTriples, rng: Random, onProgress?: (fraction: number) => void): Promise<number> {
+  async fit(ratings: RatingTriples, rng: Random, onEpoch?: (fraction: number, loss: number) => void): Promise<number> {
     const { dim, epochs, batchSize, learningRate, l2, initScale } = this.options;
     let sum = 0;
     for (let k = 0; k < ratings.length; k += 1) {
@@ -97,6 +100,18 @@ export class BiasedMatrixFactorisation {
     const optimizer = adam(learningRate);
 
     try {
+      const copyParameters = () => {
+        this.userFactors = P.dataSync().slice() as Float32Array;
+        this.itemFactors = Q.dataSync().slice() as Float32Array;
+        this.userBias = bu.dataSync().slice() as Float32Array;
+        this.itemBias = bi.dataSync().slice() as Float32Array;
+      };
+      const onProgress = (fraction: number, losses: readonly number[]) => {
+        if (onEpoch !== undefined) {
+          copyParameters();
+          onEpoch(fraction, losses[0] ?? Number.NaN);
+        }
+      };
       const [lastLoss = Number.NaN] = await trainEpochs(ratings.length, { epochs, batchSize, rng, onProgress }, (batch) => {
         const u = tf.tensor1d(Int32Array.from(batch, (k) => ratings.user[k]), 'int32');
         const i = tf.tensor1d(Int32Array.from(batch, (k) => ratings.item[k]), 'int32');
@@ -117,10 +132,7 @@ export class BiasedMatrixFactorisation {
         r.dispose();
         return [loss];
       });
-      this.userFactors = P.dataSync().slice() as Float32Array;
-      this.itemFactors = Q.dataSync().slice() as Float32Array;
-      this.userBias = bu.dataSync().slice() as Float32Array;
-      this.itemBias = bi.dataSync().slice() as Float32Array;
+      copyParameters();
       return lastLoss;
     } finally {
       optimizer.dispose();

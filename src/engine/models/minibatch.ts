@@ -5,8 +5,8 @@ export interface EpochOptions {
   batchSize: number;
   /** Shuffles the sample order at the start of every epoch. */
   rng: Random;
-  /** Fraction of the epochs done, in [0, 1], after each epoch. */
-  onProgress?: (fraction: number) => void;
+  /** Called after each epoch with the fraction of epochs done, in [0, 1], and the epoch's mean losses (as `step` returns them). */
+  onProgress?: (fraction: number, losses: readonly number[]) => void;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function trainEpochs(length: number, options: EpochOptions, step: (
       batches += 1;
     }
     means = sums.map((sum) => sum / batches);
-    options.onProgress?.((epoch + 1) / options.epochs);
+    options.onProgress?.((epoch + 1) / options.epochs, means);
     await yieldToEventLoop();
   }
   return means;

@@ -46,9 +46,8 @@ export interface TrainedEmbeddings {
 }
 
 /**
- * Trains one model on the dataset and evaluates it after every epoch
- * (biased MF: after the last epoch only, because its trainer reports no
- * per-epoch state). `onEpoch` may throw to cancel.
+ * Trains one model on the dataset and evaluates it after every epoch.
+ * `onEpoch` may throw to cancel.
  */
 export async function trainEmbeddings(
   dataset: RetrievalDataset,
@@ -70,14 +69,11 @@ export async function trainEmbeddings(
 
   if (model === 'biased-mf') {
     const mf = new BiasedMatrixFactorisation(dataset.users, dataset.items, options);
-    let epochs = 0;
-    // NOTE: BiasedMatrixFactorisation reports only the fraction done, so its curve has one row, after the last epoch.
-    const lastLoss = await mf.fit(dataset.trainRatings, rng, (fraction) => {
-      epochs += 1;
-      onEpoch({ epoch: epochs, loss: Number.NaN, heldOutRecall: Number.NaN, heldOutNdcg: Number.NaN, trueRecall: Number.NaN }, fraction);
+    await mf.fit(dataset.trainRatings, rng, (fraction, loss) => {
+      const epochVectors = withBias(mf.userFactors, mf.itemFactors, mf.itemBias, hyper.dim);
+      record(loss, fraction, epochVectors.users, epochVectors.items, hyper.dim + 1);
     });
     const vectors = withBias(mf.userFactors, mf.itemFactors, mf.itemBias, hyper.dim);
-    curve.push({ epoch: hyper.epochs, loss: lastLoss, ...evaluator.evaluate(vectors.users, vectors.items, hyper.dim + 1) });
     const initScale = mf.options.initScale;
     return { model, hyper, dim: hyper.dim + 1, userVectors: vectors.users, itemVectors: vectors.items, curve, trainMs: performance.now() - started, coldItem: (_c, _t, source) => appendOne(randomVector(hyper.dim, initScale, source), 0) };
   }
