@@ -5,32 +5,15 @@
  * `createRankingClient()` in `rankingClient.ts`.
  */
 import '@tensorflow/tfjs-backend-wasm';
-import { expose } from 'comlink';
-import { errorMessage } from '../engine/backend/activate';
 import { createBrowserEnvironment } from './browserEnvironment';
-import { CRASH_MESSAGE_TYPE, type CrashMessage } from './crashMessage';
-import type { EngineLogger } from './engineApi';
 import { createRankingApi } from './rankingApi';
+import { createWorkerLogger, exposeWorkerApi } from './workerScope';
 
-const log: EngineLogger = {
-  debug: (...args: unknown[]) => console.debug('[ranking worker]', ...args),
-  info: (...args: unknown[]) => console.info('[ranking worker]', ...args),
-  warn: (...args: unknown[]) => console.warn('[ranking worker]', ...args),
-  error: (...args: unknown[]) => console.error('[ranking worker]', ...args),
-};
+const log = createWorkerLogger('ranking worker');
 
 export const api = createRankingApi(createBrowserEnvironment(log));
 
 /** Type of the worker API; the page calls it as `Remote<RankingWorkerApi>` through `comlink.wrap`. */
 export type RankingWorkerApi = typeof api;
 
-expose(api);
-
-// A rejected promise without a handler does not reach the page's `error`
-// event, so report it as a crash message next to comlink's traffic.
-const workerScope = self as unknown as { postMessage(message: CrashMessage): void };
-self.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
-  const message = `Unhandled rejection in the ranking worker: ${errorMessage(event.reason)}`;
-  log.error(message);
-  workerScope.postMessage({ type: CRASH_MESSAGE_TYPE, message });
-});
+exposeWorkerApi(api, 'ranking worker', log);

@@ -1,36 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runSim } from './runSim';
 import { criteoFixture } from '../io/criteoFixture';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'feedlab-ranking-'));
 
 /** A small synthetic log and one epoch, so each run takes a few seconds. */
 const SMALL_LOG = ['--lab', 'ranking', '--samples', '3000', '--users', '20', '--items', '40', '--creators', '5', '--epochs', '1', '--backend', 'wasm'];
 const HEADER = 'model,task,auc,log_loss,train_rows,test_rows,train_seconds,samples_per_second';
-
-interface SimResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `tsx cli/sim.ts` in a child process, as `npm run sim` does. */
-function runSim(argv: string[]): Promise<SimResult> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'cli/sim.ts', ...argv], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') {
-        reject(error);
-        return;
-      }
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('sim CLI --lab ranking', () => {
   it('prints Bayes-optimal and model rows on synthetic data', { timeout: 60_000 }, async () => {

@@ -1,35 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runSim } from './runSim';
 import { TICK_METRIC_COLUMNS } from '../../src/engine/loop/types';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'feedlab-sim-'));
 
 /** A small world, so each run takes about a second. */
 const SMALL_WORLD = ['--lab', 'feed-machine', '--users', '50', '--items', '200', '--creators', '20'];
-
-interface SimResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `tsx cli/sim.ts` in a child process, as `npm run sim` does. */
-function runSim(argv: string[]): Promise<SimResult> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'cli/sim.ts', ...argv], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') {
-        reject(error);
-        return;
-      }
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('sim CLI', () => {
   it('writes header and rows to stdout', async () => {

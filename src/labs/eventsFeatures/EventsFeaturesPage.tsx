@@ -4,6 +4,7 @@
  * and what stale batch features cost. The page owns its worker for as long
  * as it is mounted.
  */
+import { ModeSwitch } from '../../teaching/ModeSwitch';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLabQuery } from '../../state/labQuery';
 import { CheckQuestions } from '../../teaching/CheckQuestions';
@@ -124,14 +125,7 @@ export function EventsFeaturesPage() {
     <main id="main" className="lab-page">
       <header className="lab-header">
         <h1>Lab 2: Events and features</h1>
-        <div className="mode-switch" role="group" aria-label="Lab mode">
-          <button type="button" aria-pressed={guided} onClick={() => setSettings({ mode: 'guided' })}>
-            Guided
-          </button>
-          <button type="button" aria-pressed={!guided} onClick={() => setSettings({ mode: 'sandbox' })}>
-            Sandbox
-          </button>
-        </div>
+        <ModeSwitch mode={settings.mode} onChange={(mode) => setSettings({ mode })} />
       </header>
       {guided ? <Intro /> : <p className="lede">Sandbox: every control, no guidance. Switch to Guided for the steps and questions.</p>}
       {controller && <LabBody controller={controller} settings={settings} setSettings={setSettings} guided={guided} steps={steps} comparison={comparison} compareProgress={compareProgress} runComparison={runComparison} />}

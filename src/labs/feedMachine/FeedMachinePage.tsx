@@ -2,6 +2,7 @@
  * Lab 1, "The feed machine": the page that runs the closed loop live through
  * the engine worker. It owns the run controller for as long as it is mounted.
  */
+import { ModeSwitch as SharedModeSwitch } from '../../teaching/ModeSwitch';
 import { useEffect, useState } from 'react';
 import { RunController } from '../../state/controller';
 import { selectMode, selectNotice, selectRunError } from '../../state/selectors';
@@ -27,14 +28,7 @@ import { UserFeedPanel } from './UserFeedPanel';
 function ModeSwitch() {
   const mode = useFeedLab(selectMode);
   return (
-    <div className="mode-switch" role="group" aria-label="Lab mode">
-      <button type="button" aria-pressed={mode === 'guided'} onClick={() => feedLabStore.getState().setView({ mode: 'guided' })}>
-        Guided
-      </button>
-      <button type="button" aria-pressed={mode === 'sandbox'} onClick={() => feedLabStore.getState().setView({ mode: 'sandbox' })}>
-        Sandbox
-      </button>
-    </div>
+    <SharedModeSwitch mode={mode} onChange={(next) => feedLabStore.getState().setView({ mode: next })} />
   );
 }
 

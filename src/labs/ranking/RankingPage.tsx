@@ -4,6 +4,7 @@
  * and ranks one user's candidates by the student's utility formula. It owns
  * the worker session for as long as it is mounted.
  */
+import { ModeSwitch as SharedModeSwitch } from '../../teaching/ModeSwitch';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLabQuery } from '../../state/labQuery';
 import { CheckQuestions } from '../../teaching/CheckQuestions';
@@ -32,14 +33,7 @@ const OBJECTIVES = [
 function ModeSwitch() {
   const { settings, setSettings } = useRankingPage();
   return (
-    <div className="mode-switch" role="group" aria-label="Lab mode">
-      <button type="button" aria-pressed={settings.mode === 'guided'} onClick={() => setSettings({ mode: 'guided' })}>
-        Guided
-      </button>
-      <button type="button" aria-pressed={settings.mode === 'sandbox'} onClick={() => setSettings({ mode: 'sandbox' })}>
-        Sandbox
-      </button>
-    </div>
+    <SharedModeSwitch mode={settings.mode} onChange={(mode) => setSettings({ mode })} />
   );
 }
 

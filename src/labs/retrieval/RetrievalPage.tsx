@@ -9,6 +9,7 @@ import { proxy } from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLabQuery } from '../../state/labQuery';
 import { CheckQuestions } from '../../teaching/CheckQuestions';
+import { ModeSwitch } from '../../teaching/ModeSwitch';
 import { LabIntro } from '../../teaching/LabIntro';
 import { PredictThenRun } from '../../teaching/PredictThenRun';
 import type { EpochRow, LabModel } from '../../engine/retrieval/trainEmbeddings';
@@ -190,7 +191,10 @@ export function RetrievalPage() {
 
   return (
     <main id="main" className="lab-page">
-      <h1>Lab 3: Embeddings and retrieval</h1>
+      <header className="lab-header">
+        <h1>Lab 3: Embeddings and retrieval</h1>
+        <ModeSwitch mode={settings.mode} onChange={(mode) => update({ mode })} />
+      </header>
       {crash && (
         <div role="alert" className="field-error">
           {crash}. <button type="button" onClick={restart}>Restart the worker</button>
@@ -204,15 +208,6 @@ export function RetrievalPage() {
         </p>
       </LabIntro>
 
-      <fieldset className="mode-switch">
-        <legend>Mode</legend>
-        {(['guided', 'sandbox'] as const).map((mode) => (
-          <label key={mode} className="choice">
-            <input type="radio" name="retrieval-mode" checked={settings.mode === mode} onChange={() => update({ mode })} />
-            {mode === 'guided' ? 'Guided: predict, then run' : 'Sandbox: every control'}
-          </label>
-        ))}
-      </fieldset>
 
       <p aria-live="polite" data-testid="status">
         {status} {dataset && `Data: ${dataset.name}, ${dataset.users} users, ${dataset.items} items, ${dataset.trainPositives} training positives, ${dataset.heldOutPositives} held out; backend ${dataset.backend.active}.`}
