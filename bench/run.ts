@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   loop: () => import('./loop'),
   ann: () => import('./ann'),
   'worker-training': () => import('./worker-training'),
+  bubble: () => import('./bubble'),
 };
 
 async function main(names: string[]): Promise<number> {

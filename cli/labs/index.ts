@@ -1,9 +1,10 @@
 import { feedMachineLab } from './feedMachine';
+import { filterBubbleLab } from './filterBubble';
 import { retrievalLab } from './retrieval';
 import type { LabCommand } from './types';
 
 /** Every `--lab` value the CLI runs, in help order. */
-export const LAB_COMMANDS: readonly LabCommand[] = [feedMachineLab, retrievalLab];
+export const LAB_COMMANDS: readonly LabCommand[] = [feedMachineLab, retrievalLab, filterBubbleLab];
 
 /** Returns the lab named `name`, or undefined. */
 export function findLab(name: string): LabCommand | undefined {
