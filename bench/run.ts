@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'worker-training': () => import('./worker-training'),
   ranking: () => import('./ranking'),
   'embedding-map': () => import('./embedding-map'),
+  bubble: () => import('./bubble'),
 };
 
 async function main(names: string[]): Promise<number> {

@@ -1,10 +1,11 @@
 import { feedMachineLab } from './feedMachine';
 import { rankingLab } from './ranking';
+import { filterBubbleLab } from './filterBubble';
 import { retrievalLab } from './retrieval';
 import type { LabCommand } from './types';
 
 /** Every `--lab` value the CLI runs, in help order. */
-export const LAB_COMMANDS: readonly LabCommand[] = [feedMachineLab, retrievalLab, rankingLab];
+export const LAB_COMMANDS: readonly LabCommand[] = [feedMachineLab, retrievalLab, rankingLab, filterBubbleLab];
 
 /** Returns the lab named `name`, or undefined. */
 export function findLab(name: string): LabCommand | undefined {

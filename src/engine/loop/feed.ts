@@ -4,12 +4,14 @@ import type { MatrixFactorisation } from '../models/matrixFactorisation';
 import type { Random } from '../random';
 import type { FeatureContext } from '../ranking/features';
 import { rankingFeatureCount, writeRankingFeatures } from '../ranking/features';
+import type { CreatorExposureCap } from '../ranking/exposureCap';
 import { mmrRerank } from '../ranking/mmr';
 import { rankingScore } from '../ranking/utility';
 import { topK } from '../retrieval/topK';
 import type { FeedMachineParams } from '../scenarios/feedMachine';
 import type { World } from '../world/types';
 import type { CandidateSource } from './types';
+import { FeedCreatorQuota, rerankCandidates } from './feedInterventions';
 
 /** Candidate-generation sizes per request. */
 export const RETRIEVAL = {
@@ -73,6 +75,10 @@ export interface FeedInputs {
   seen: Uint8Array;
   /** Global trending list for this tick, best first. */
   trending: number[];
+  /** λ of calibrated re-ranking (Steck 2018), which replaces MMR when above 0; absent or 0 in Lab 1. */
+  calibrationWeight?: number;
+  /** Impressions per creator in this tick so far, and the cap; absent when there is no cap. */
+  creatorCap?: CreatorExposureCap;
 }
 
 /**
@@ -127,7 +133,8 @@ export function planFeed(
       }
     }
   }
-  const candidates = [...sourceOf.keys()];
+  const quota = inputs.creatorCap === undefined ? undefined : new FeedCreatorQuota(inputs.creatorCap, world.itemCreator);
+  const candidates = quota === undefined ? [...sourceOf.keys()] : [...sourceOf.keys()].filter((item) => quota.allows(item));
 
   const profile = scratch.profile;
   store.normalisedProfile(user, profile);
@@ -147,7 +154,10 @@ export function planFeed(
   });
 
   const exploitCount = exploreSlots.filter((explore) => !explore).length;
-  const ranked = mmrRerank(scores, topicRows, world.itemTopics, T, exploitCount, params.diversityWeight);
+  const ranked =
+    (inputs.calibrationWeight ?? 0) === 0 && quota === undefined
+      ? mmrRerank(scores, topicRows, world.itemTopics, T, exploitCount, params.diversityWeight)
+      : rerankCandidates({ scores, topicRows, itemTopics: world.itemTopics, T, exploitCount, diversityWeight: params.diversityWeight, calibrationWeight: inputs.calibrationWeight ?? 0, profile, quota, candidates });
 
   // Exploration must not pick an item that a later ranked slot will place.
   const chosen = new Set<number>(ranked.order.map((c) => candidates[c]));
@@ -165,11 +175,12 @@ export function planFeed(
       slots.push(describeSlot(params, item, sourceOf.get(item) ?? 'popularity', predictions[2 * c], predictions[2 * c + 1], penalty));
       continue;
     }
-    const item = randomUnseenItem(world.items, seen, seenOffset, chosen, rng);
+    const item = randomUnseenItem(world.items, seen, seenOffset, chosen, rng, quota);
     if (item < 0) {
       break;
     }
     chosen.add(item);
+    quota?.place(item);
     writeRankingFeatures(context, profile, user, item, features, slot * F);
     ranker.predict(features, slot * F, prediction);
     slots.push(describeSlot(params, item, 'exploration', prediction[0], prediction[1], 0));
@@ -186,19 +197,20 @@ function describeSlot(params: FeedMachineParams, item: number, source: Candidate
 /**
  * Draws a uniformly random item the user has not seen and that is not already in
  * the feed: rejection sampling, then a scan from a random start when the
- * user has seen most of the catalogue. Returns −1 when none is left.
+ * user has seen most of the catalogue. Items of creators at their cap
+ * (`quota`) are skipped. Returns −1 when none is left.
  */
-function randomUnseenItem(items: number, seen: Uint8Array, seenOffset: number, chosen: Set<number>, rng: Random): number {
+function randomUnseenItem(items: number, seen: Uint8Array, seenOffset: number, chosen: Set<number>, rng: Random, quota?: FeedCreatorQuota): number {
   for (let attempt = 0; attempt < 32; attempt += 1) {
     const item = rng.int(items);
-    if (seen[seenOffset + item] === 0 && !chosen.has(item)) {
+    if (seen[seenOffset + item] === 0 && !chosen.has(item) && (quota?.allows(item) ?? true)) {
       return item;
     }
   }
   const start = rng.int(items);
   for (let k = 0; k < items; k += 1) {
     const item = (start + k) % items;
-    if (seen[seenOffset + item] === 0 && !chosen.has(item)) {
+    if (seen[seenOffset + item] === 0 && !chosen.has(item) && (quota?.allows(item) ?? true)) {
       return item;
     }
   }

@@ -12,7 +12,7 @@ import type { FeedMachineParams } from '../scenarios/feedMachine';
 import { DEFAULT_FEATURE_REFRESH, MAX_FEATURE_REFRESH, featureRefreshSchema } from '../scenarios/feedMachine';
 import type { PolicyUpdate } from '../scenarios/policySchedule';
 import { applyPolicy } from '../scenarios/policySchedule';
-import { maxInterest, sampleResponse, trueResponse, trueUtilityRow, applyWatch } from '../world/response';
+import { maxInterest, trueResponse, trueUtilityRow, applyWatch } from '../world/response';
 import { argmaxRow, createSyntheticWorld } from '../world/synthetic';
 import type { World } from '../world/types';
 import type { PlannedFeed } from './feed';
@@ -20,6 +20,11 @@ import { FeedScratch, RETRIEVAL, planFeed } from './feed';
 import { servedItem } from './servedItem';
 import { TickAccumulator } from './tickAccumulator';
 import { batchedDots, gatherMatrixRows, transpose } from './batchedDots';
+import type { Interventions } from './interventions';
+import { NO_INTERVENTIONS, createCreatorCap, validateInterventions } from './interventions';
+import { planReferenceFeed } from './referenceFeeds';
+import type { CreatorExposureCap } from '../ranking/exposureCap';
+import { playSession } from './session';
 import type { EmbeddingMap, ServedItem, TickMetrics, TopicMixRow, UserFeedSnapshot } from './types';
 
 /** Training set-up of both models at each retrain. */
@@ -47,6 +52,8 @@ export interface SimulationOptions {
    * N − 1 ticks old. Trend counts are real-time features and stay live.
    */
   featureRefresh?: number;
+  /** Recommender and remedies of Lab 8; {@link NO_INTERVENTIONS} (Lab 1's loop) when absent. */
+  interventions?: Interventions;
 }
 
 export interface StepOptions {
@@ -114,6 +121,9 @@ export class FeedSimulation {
   private pending: PendingTick | null = null;
   private lastRankerLoss = Number.NaN;
   private lastRetrievalLoss = Number.NaN;
+  /** Recommender and remedies of Lab 8; {@link NO_INTERVENTIONS} in Lab 1. */
+  readonly interventions: Interventions;
+  private readonly creatorCap: CreatorExposureCap | undefined;
 
   private constructor(params: FeedMachineParams, world: World, options: SimulationOptions) {
     if (world.users * world.items > 50_000_000) {
@@ -138,11 +148,14 @@ export class FeedSimulation {
     this.scratch = new FeedScratch(world.items, world.topics);
     const tieRng = this.root.fork('trend-ties');
     this.trendTieBreak = Float32Array.from({ length: world.items }, () => tieRng.next() * 1e-3);
+    this.interventions = validateInterventions(options.interventions ?? NO_INTERVENTIONS);
+    this.creatorCap = createCreatorCap(world.creators, this.interventions);
   }
 
   /**
    * Builds a simulation; the synthetic world is drawn from `params` unless
-   * `world` is given. The caller must have set the TensorFlow.js backend.
+   * `world` is given. Without `options` it is Lab 1's loop. The caller must
+   * have set the TensorFlow.js backend.
    *
    * @throws Error when `options.featureRefresh` is not a whole number from 1 to 200.
    */
@@ -189,7 +202,7 @@ export class FeedSimulation {
       this.pending = this.serveTick(this.ticks + 1);
     }
     const { tick, accumulator } = this.pending;
-    const retrainDue = this.params.retrainEvery > 0 && tick % this.params.retrainEvery === 0;
+    const retrainDue = this.params.retrainEvery > 0 && tick % this.params.retrainEvery === 0 && this.interventions.recommender === 'platform';
     if (retrainDue) {
       await this.retrain(tick, options);
     }
@@ -229,13 +242,18 @@ export class FeedSimulation {
       this.servingStore.copyBatchFeaturesFrom(store);
       this.batchRefreshTick = tick;
     }
-    const inputs = { ...this.feedInputs(), trending: this.trendingList() };
+    this.creatorCap?.startTick();
+    const inputs = { ...this.feedInputs(), trending: this.trendingList(), ...this.interventionInputs() };
 
     for (let start = 0; start < active.length; start += SERVING_BLOCK) {
       const block = active.slice(start, start + SERVING_BLOCK);
       const scores = this.blockScores(block);
       block.forEach((user, b) => {
-        const plan = planFeed(inputs, user, exploreRng, this.scratch, scores.retrieval?.subarray(b * world.items, (b + 1) * world.items));
+        const recommender = this.interventions.recommender;
+        const plan =
+          recommender === 'platform'
+            ? planFeed(inputs, user, exploreRng, this.scratch, scores.retrieval?.subarray(b * world.items, (b + 1) * world.items))
+            : planReferenceFeed(recommender, inputs, user, exploreRng, this.scratch, utilityRow);
         if (plan.slots.length === 0) {
           return;
         }
@@ -282,7 +300,8 @@ export class FeedSimulation {
   /**
    * Plays the planned feed to the user. Expected responses come from the true
    * model at the start of the session, then actions are sampled, logged and
-   * fed to the feature store, and true interests drift.
+   * fed to the feature store, and true interests drift. With attention loss
+   * the user may leave before the end of the feed.
    */
   private respond(tick: number, user: number, plan: PlannedFeed, rng: Random, accumulator: TickAccumulator, F: number): ServedItem[] {
     const { world, store, params } = this;
@@ -290,9 +309,8 @@ export class FeedSimulation {
     const expected = plan.slots.map((slot) => trueResponse(world, user, slot.item, store.visiblePopularity(slot.item), userMax));
     const served: ServedItem[] = [];
 
-    plan.slots.forEach((slot, position) => {
+    playSession(plan.slots, expected, world.dynamics, rng).forEach(({ slot, observed }, position) => {
       const truth = expected[position];
-      const observed = sampleResponse(truth, rng);
       this.log.append({
         tick,
         user,
@@ -306,6 +324,7 @@ export class FeedSimulation {
       this.rankingLog.push(plan.features, position * F, observed.click, observed.watch);
       store.record(user, slot.item, observed.watch, observed.click, world.itemTopics);
       this.seen[user * world.items + slot.item] = 1;
+      this.creatorCap?.record(world.itemCreator[slot.item]);
       if (!observed.skip) {
         this.consumed[user].add(slot.item);
       }
@@ -321,6 +340,12 @@ export class FeedSimulation {
       served.push(servedItem(world, slot, position, truth, observed));
     });
     return served;
+  }
+
+  /** Lab 8's re-ranking inputs; empty for Lab 1, so its feeds are planned as before. */
+  private interventionInputs(): { calibrationWeight?: number; creatorCap?: CreatorExposureCap } {
+    const { calibrationWeight } = this.interventions;
+    return { ...(calibrationWeight > 0 ? { calibrationWeight } : {}), ...(this.creatorCap === undefined ? {} : { creatorCap: this.creatorCap }) };
   }
 
   /**

@@ -3,8 +3,8 @@
  * CLI, tests). All are plain data: structured-clone safe, no class instances.
  */
 
-/** Where a served item came from. */
-export const SOURCES = ['popularity', 'embedding', 'exploration'] as const;
+/** Origin of a served item; `ideal` is the oracle reference recommender of Lab 8. */
+export const SOURCES = ['popularity', 'embedding', 'exploration', 'ideal'] as const;
 export type CandidateSource = (typeof SOURCES)[number];
 
 /**

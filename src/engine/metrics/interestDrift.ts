@@ -25,3 +25,23 @@ export function meanInterestShift(start: Float32Array, now: Float32Array, users:
   }
   return sum / users;
 }
+
+/**
+ * Computes each user's total variation distance ½ Σ_t |θ_ut − θ⁰_ut| between
+ * the interests at the start and now, [users], each in [0, 1]; the mean of
+ * the result is {@link meanInterestShift}.
+ */
+export function interestShiftPerUser(start: Float32Array, now: Float32Array, users: number, T: number): Float32Array {
+  if (start.length !== users * T || now.length !== users * T) {
+    throw new Error(`Invalid interest matrices for interestShiftPerUser: expected two [${users}, ${T}] matrices, got lengths ${start.length} and ${now.length}`);
+  }
+  const shifts = new Float32Array(users);
+  for (let u = 0; u < users; u += 1) {
+    let distance = 0;
+    for (let t = 0; t < T; t += 1) {
+      distance += Math.abs(now[u * T + t] - start[u * T + t]);
+    }
+    shifts[u] = distance / 2;
+  }
+  return shifts;
+}

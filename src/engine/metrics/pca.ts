@@ -7,6 +7,28 @@
  * @returns points [rows, 2] and the share of total variance each component explains.
  */
 export function pca2(data: Float32Array, rows: number, dim: number): { points: Float32Array; explained: [number, number] } {
+  const { mean, first, second, explained } = principalAxes2(data, rows, dim);
+  const points = new Float32Array(rows * 2);
+  for (let r = 0; r < rows; r += 1) {
+    let x = 0;
+    let y = 0;
+    for (let k = 0; k < dim; k += 1) {
+      const value = data[r * dim + k] - mean[k];
+      x += value * first[k];
+      y += value * second[k];
+    }
+    points[2 * r] = x;
+    points[2 * r + 1] = y;
+  }
+  return { points, explained };
+}
+
+/**
+ * Finds the mean and the first two principal axes of rows of a [rows, dim]
+ * matrix, as {@link pca2} does. Keep the result to project later rows onto the
+ * same axes: a fixed map in which points move only when the data move.
+ */
+export function principalAxes2(data: Float32Array, rows: number, dim: number): { mean: Float64Array; first: Float64Array; second: Float64Array; explained: [number, number] } {
   const mean = new Float64Array(dim);
   for (let r = 0; r < rows; r += 1) {
     for (let k = 0; k < dim; k += 1) {
@@ -42,20 +64,8 @@ export function pca2(data: Float32Array, rows: number, dim: number): { points: F
   deflate(cov, dim, first.vector, first.value);
   const second = powerIteration(cov, dim);
 
-  const points = new Float32Array(rows * 2);
-  for (let r = 0; r < rows; r += 1) {
-    let x = 0;
-    let y = 0;
-    for (let k = 0; k < dim; k += 1) {
-      const value = data[r * dim + k] - mean[k];
-      x += value * first.vector[k];
-      y += value * second.vector[k];
-    }
-    points[2 * r] = x;
-    points[2 * r + 1] = y;
-  }
   const explained: [number, number] = trace > 0 ? [first.value / trace, second.value / trace] : [0, 0];
-  return { points, explained };
+  return { mean, first: first.vector, second: second.vector, explained };
 }
 
 function powerIteration(matrix: Float64Array, dim: number): { vector: Float64Array; value: number } {

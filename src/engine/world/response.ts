@@ -1,6 +1,7 @@
 import type { Random } from '../random';
 import type { World } from './types';
 import { log, sigmoid } from '../math';
+import { utilityShift, watchLogitShift } from './dynamics';
 
 /**
  * The true response model: how a user really reacts to an item. The platform
@@ -25,6 +26,8 @@ import { log, sigmoid } from '../math';
  * watch but lowers true utility, so engagement and utility can disagree.
  * Conversion (an install, a purchase or a follow after the click) is used
  * only by Lab 4's click logs, so the feed simulation never draws it.
+ * When `world.dynamics` is set (Lab 8), ./dynamics.ts adds boredom to the
+ * watch logit and to U, and scales the popularity term.
  */
 export const RESPONSE_COEFFICIENTS = {
   watch: { bias: -1.2, match: 3, quality: 1, clickbait: 0.8, popularity: 0.8, novelty: 0.8, length: 0.4 },
@@ -168,7 +171,8 @@ export function trueResponse(world: World, user: number, item: number, popularit
     k.watch.clickbait * c +
     k.watch.popularity * world.userPopularityTaste[user] * (popularity - 0.5) +
     k.watch.novelty * world.userNoveltyTaste[user] * (novelty - 0.5) -
-    k.watch.length * log(world.itemLength[item] / 30);
+    k.watch.length * log(world.itemLength[item] / 30) +
+    watchLogitShift(world, user, novelty, popularity, k.watch.popularity);
   return {
     match,
     novelty,
@@ -188,7 +192,7 @@ export function conversionProbability(world: World, item: number, match: number)
 
 function utilityOf(world: World, user: number, item: number, match: number, novelty: number): number {
   const k = RESPONSE_COEFFICIENTS.utility;
-  return match * (k.base + k.quality * world.itemQuality[item]) - k.clickbait * world.itemClickbait[item] + k.novelty * world.userNoveltyTaste[user] * novelty;
+  return match * (k.base + k.quality * world.itemQuality[item]) - k.clickbait * world.itemClickbait[item] + k.novelty * world.userNoveltyTaste[user] * novelty + utilityShift(world, novelty);
 }
 
 /**
@@ -239,7 +243,7 @@ export function trueUtilityRow(world: World, user: number, out: Float32Array, do
     const match = userMax > 0 ? Math.min(1, dot / userMax) : 0;
     const denominator = recentNorm * itemNorms[i];
     const novelty = denominator > 0 ? 1 - recentDot / denominator : 1;
-    out[i] = match * (k.base + k.quality * world.itemQuality[i]) - k.clickbait * world.itemClickbait[i] + noveltyWeight * novelty;
+    out[i] = match * (k.base + k.quality * world.itemQuality[i]) - k.clickbait * world.itemClickbait[i] + noveltyWeight * novelty + utilityShift(world, novelty);
   }
 }
 

@@ -1,3 +1,5 @@
+import type { UserDynamics } from './dynamics';
+
 /**
  * The synthetic world: what is true about users, items and creators,
  * including what a real platform never observes (true interests, quality,
@@ -44,6 +46,9 @@ export interface World {
   creatorFollowers: Float32Array;
   /** Main topic of each creator, [creators]. */
   creatorTopic: Uint8Array;
+
+  /** Boredom, popularity weight and attention (./dynamics.ts); absent in Lab 1, whose users have none. */
+  dynamics?: UserDynamics;
 }
 
 /** Sizes of a synthetic world. */
