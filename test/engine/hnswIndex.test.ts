@@ -40,6 +40,20 @@ describe('HnswIndex', () => {
     expect(wide).toBeGreaterThan(0.95);
   });
 
+  it('keeps layer-0 degrees up on clustered data', () => {
+    // Within a tight cluster, v · w between items ranks mostly by norm. A
+    // graph built on the raw inner product links every node to the same few
+    // large-norm hubs and the heuristic prunes the rest: median degree 2 here
+    // instead of 8.
+    const clusterRng = new Random(11);
+    const clusters = 10;
+    const centres = Float32Array.from({ length: clusters * DIM }, () => clusterRng.normal() / Math.sqrt(DIM));
+    const clustered = Float32Array.from({ length: 2_000 * DIM }, (_, i) => centres[(Math.floor(i / DIM) % clusters) * DIM + (i % DIM)] + clusterRng.normal(0, 0.35 / Math.sqrt(DIM)));
+    const graph = HnswIndex.build(clustered, DIM, clusterRng.fork('hnsw'), 8, 64);
+    const degrees = graph.links[0].map((list) => list.length).sort((a, b) => a - b);
+    expect(degrees[Math.floor(degrees.length / 2)]).toBeGreaterThanOrEqual(4);
+  });
+
   it('rejects an empty matrix and a bad m', () => {
     expect(() => HnswIndex.build(new Float32Array(0), DIM, new Random(1))).toThrow(/non-empty/);
     expect(() => HnswIndex.build(vectors, DIM, new Random(1), 1)).toThrow(/Invalid HNSW m 1/);

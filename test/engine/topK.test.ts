@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topK } from '../../src/engine/retrieval/topK';
+import { TopKHeap, topK } from '../../src/engine/retrieval/topK';
 import { Random } from '../../src/engine/random';
 
 describe('topK', () => {
@@ -32,5 +32,59 @@ describe('topK', () => {
         .slice(0, 17);
       expect(topK(scores, 17)).toEqual(expected);
     }
+  });
+});
+
+describe('TopKHeap', () => {
+  const drain = (heap: TopKHeap): number[] => {
+    const out: number[] = [];
+    heap.drainSorted(out);
+    return out;
+  };
+
+  it('matches topK when fed in shuffled order', () => {
+    const rng = new Random(7);
+    const heap = new TopKHeap(4);
+    for (let trial = 0; trial < 50; trial += 1) {
+      const scores = Float32Array.from({ length: 300 }, () => rng.int(60) / 60);
+      const order = Uint32Array.from(scores.keys());
+      rng.shuffle(order);
+      heap.reset(23);
+      for (const i of order) {
+        heap.push(i, scores[i]);
+      }
+      expect(drain(heap)).toEqual(topK(scores, 23));
+    }
+  });
+
+  it('gives ties to the lower index in any order', () => {
+    const heap = new TopKHeap();
+    heap.reset(2);
+    for (const index of [4, 1, 3, 0, 2]) {
+      heap.push(index, 5);
+    }
+    expect(drain(heap)).toEqual([0, 1]);
+  });
+
+  it('starts empty after reset and keeps at most k', () => {
+    const heap = new TopKHeap(1);
+    heap.reset(3);
+    heap.push(0, 1);
+    expect(heap.length).toBe(1);
+    heap.reset(3);
+    expect(heap.length).toBe(0);
+    for (let i = 0; i < 10; i += 1) {
+      heap.push(i, i);
+    }
+    expect(heap.length).toBe(3);
+    expect(drain(heap)).toEqual([9, 8, 7]);
+    expect(heap.length).toBe(0);
+  });
+
+  it('keeps nothing when k is 0', () => {
+    const heap = new TopKHeap();
+    heap.reset(0);
+    heap.push(0, 1);
+    expect(drain(heap)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Random } from '../random';
-import { topK } from './topK';
+import { TopKHeap, topK } from './topK';
 
 /**
  * Inverted-file (IVF) index for maximum inner product search, the
@@ -12,6 +12,11 @@ import { topK } from './topK';
  * the largest cosine with it. Query: score the centroids by q · c, scan only
  * the vectors of the best `probes` cells exactly, and return their top-k by
  * q · v. More probes raise recall and cost; probes = lists is exact search.
+ *
+ * The index keeps its own copy of the vectors, reordered so that each cell's
+ * rows are contiguous (size × dim × 4 bytes, 12.8 MB for 100,000 × 32). It
+ * reuses per-instance scratch buffers, so a query allocates only its result
+ * array. That is safe because `search` is synchronous and never reentered.
  */
 export class IvfIndex {
   readonly dim: number;
@@ -19,13 +24,23 @@ export class IvfIndex {
   readonly lists: number;
   /** Unit-length centroids, [lists, dim]. */
   readonly centroids: Float32Array;
-  /** Vector ids grouped by cell: the ids of cell c are `members[offsets[c]..offsets[c + 1])`. */
+  /** Vector ids grouped by cell: the ids of cell c are `members[offsets[c]..offsets[c + 1])`, ascending. */
   readonly members: Uint32Array;
   readonly offsets: Uint32Array;
-  private readonly vectors: Float32Array;
+  /**
+   * Copy of the vectors reordered by cell, [size, dim]: row r is vector
+   * `members[r]`, so a probe reads one contiguous block instead of gathering
+   * rows scattered over the whole matrix.
+   */
+  private readonly listVectors: Float32Array;
+  /** Per-query scratch reused by {@link search}, so a query allocates only its result array. */
+  private readonly queryScratch: Float32Array;
+  private readonly cellHeap: TopKHeap;
+  private readonly probedCells: Int32Array;
+  private readonly resultHeap = new TopKHeap();
+  private resultIds = new Int32Array(16);
 
   private constructor(vectors: Float32Array, dim: number, centroids: Float32Array, assignment: Uint32Array, lists: number) {
-    this.vectors = vectors;
     this.dim = dim;
     this.size = vectors.length / dim;
     this.lists = lists;
@@ -40,17 +55,25 @@ export class IvfIndex {
     }
     this.offsets = counts.slice();
     this.members = new Uint32Array(this.size);
+    this.listVectors = new Float32Array(vectors.length);
     const next = counts.slice(0, lists);
-    assignment.forEach((cell, id) => {
-      this.members[next[cell]] = id;
-      next[cell] += 1;
-    });
+    for (let id = 0; id < this.size; id += 1) {
+      const row = next[assignment[id]];
+      this.members[row] = id;
+      this.listVectors.set(vectors.subarray(id * dim, (id + 1) * dim), row * dim);
+      next[assignment[id]] += 1;
+    }
+
+    this.queryScratch = new Float32Array(dim);
+    this.cellHeap = new TopKHeap(lists);
+    this.probedCells = new Int32Array(lists);
   }
 
   /**
    * Builds the index over `vectors` ([size, dim], row-major).
    *
-   * @param lists number of cells; about √size is the usual choice.
+   * @param lists number of cells. √size to 4√size is the usual range. On the
+   *   clustered 100,000 × 32 vectors of bench/ann.ts, 632 (2√size) measured best.
    * @param iterations k-means iterations.
    * @param sample at most this many vectors train the centroids; all are assigned.
    */
@@ -104,30 +127,43 @@ export class IvfIndex {
     return new IvfIndex(vectors, dim, centroids, assignment, lists);
   }
 
-  /** Ids of the (approximately) k largest q · v, best first, scanning the `probes` best cells. */
+  /**
+   * Ids of the (approximately) k largest q · v, best first, scanning the
+   * `probes` best cells. Scores are rounded to float32 and ties go to the
+   * lower id, as in {@link exactSearch}, so probing every cell returns
+   * exactly what exact search returns.
+   */
   search(query: Float32Array, k: number, probes: number): number[] {
-    const cellScores = new Float32Array(this.lists);
-    for (let c = 0; c < this.lists; c += 1) {
-      cellScores[c] = dot(query, 0, this.centroids, c * this.dim, this.dim);
+    const dim = this.dim;
+    if (query.length < dim) {
+      throw new Error(`IVF search needs a query of ${dim} values; received ${query.length}`);
     }
-    const cells = topK(cellScores, Math.min(this.lists, Math.max(1, probes)));
+    const q = this.queryScratch;
+    q.set(query.subarray(0, dim));
 
-    let candidates = 0;
-    for (const cell of cells) {
-      candidates += this.offsets[cell + 1] - this.offsets[cell];
+    const cellCount = Math.min(this.lists, Math.max(1, probes));
+    this.cellHeap.reset(cellCount);
+    for (let c = 0; c < this.lists; c += 1) {
+      this.cellHeap.push(c, Math.fround(dotRow(q, this.centroids, c * dim, dim)));
     }
-    const ids = new Uint32Array(candidates);
-    const scores = new Float32Array(candidates);
-    let n = 0;
-    for (const cell of cells) {
-      for (let m = this.offsets[cell]; m < this.offsets[cell + 1]; m += 1) {
-        const id = this.members[m];
-        ids[n] = id;
-        scores[n] = dot(query, 0, this.vectors, id * this.dim, this.dim);
-        n += 1;
+    this.cellHeap.drainSorted(this.probedCells);
+
+    const heap = this.resultHeap;
+    heap.reset(Math.min(k, this.size));
+    const rows = this.listVectors;
+    for (let p = 0; p < cellCount; p += 1) {
+      const cell = this.probedCells[p];
+      const end = this.offsets[cell + 1];
+      for (let row = this.offsets[cell]; row < end; row += 1) {
+        heap.push(this.members[row], Math.fround(dotRow(q, rows, row * dim, dim)));
       }
     }
-    return topK(scores, k).map((position) => ids[position]);
+
+    if (this.resultIds.length < heap.length) {
+      this.resultIds = new Int32Array(heap.length);
+    }
+    const count = heap.drainSorted(this.resultIds);
+    return Array.from(this.resultIds.subarray(0, count));
   }
 }
 
@@ -154,6 +190,15 @@ function dot(a: Float32Array, aOffset: number, b: Float32Array, bOffset: number,
   let sum = 0;
   for (let k = 0; k < dim; k += 1) {
     sum += a[aOffset + k] * b[bOffset + k];
+  }
+  return sum;
+}
+
+/** q · matrix[offset..offset + dim), summed in index order like `dot`, so both give the same float64 result. */
+function dotRow(q: Float32Array, matrix: Float32Array, offset: number, dim: number): number {
+  let sum = 0;
+  for (let k = 0; k < dim; k += 1) {
+    sum += q[k] * matrix[offset + k];
   }
   return sum;
 }
