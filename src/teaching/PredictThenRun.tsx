@@ -6,7 +6,12 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import type { PredictStep, StepOutcome } from './types';
 
-type StepState = { status: 'idle' } | { status: 'running'; text: string } | { status: 'done'; outcome: StepOutcome } | { status: 'failed'; message: string };
+/** `predicted` is the option chosen when the run started; the reveal compares with it, not with a pick changed afterwards. */
+type StepState =
+  | { status: 'idle' }
+  | { status: 'running'; text: string; predicted: string }
+  | { status: 'done'; outcome: StepOutcome; predicted: string }
+  | { status: 'failed'; message: string };
 
 interface StepCardProps {
   step: PredictStep;
@@ -25,11 +30,15 @@ function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
   const revealRef = useRef<HTMLDivElement>(null);
 
   const run = async () => {
+    if (prediction === null) {
+      return;
+    }
+    const predictedAtRun = prediction;
     onBusy(true);
-    setState({ status: 'running', text: 'Starting…' });
+    setState({ status: 'running', text: 'Starting…', predicted: predictedAtRun });
     try {
-      const outcome = await step.run((text) => setState({ status: 'running', text }));
-      setState({ status: 'done', outcome });
+      const outcome = await step.run((text) => setState({ status: 'running', text, predicted: predictedAtRun }));
+      setState({ status: 'done', outcome, predicted: predictedAtRun });
       // The button the student pressed may be disabled or relabelled: move focus to the result instead of losing it.
       requestAnimationFrame(() => revealRef.current?.focus());
     } catch (error) {
@@ -40,7 +49,7 @@ function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
   };
 
   const supported = state.status === 'done' ? step.options.find((option) => option.id === state.outcome.supported) : undefined;
-  const predicted = step.options.find((option) => option.id === prediction);
+  const predicted = state.status === 'done' ? step.options.find((option) => option.id === state.predicted) : undefined;
 
   return (
     <li className="step-card">
@@ -51,14 +60,20 @@ function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
         <legend>{step.question}</legend>
         {step.options.map((option) => (
           <label key={option.id} className="choice">
-            <input type="radio" name={name} value={option.id} checked={prediction === option.id} onChange={() => setPrediction(option.id)} disabled={state.status === 'running'} />
+            <input type="radio" name={name} value={option.id} checked={prediction === option.id} onChange={() => setPrediction(option.id)} disabled={state.status === 'running' || state.status === 'done'} />
             {option.label}
           </label>
         ))}
       </fieldset>
-      <button type="button" className="primary" onClick={() => void run()} disabled={prediction === null || busy || !ready}>
-        {state.status === 'done' ? 'Run again' : 'Run the experiment'}
-      </button>
+      {state.status === 'done' ? (
+        <button type="button" onClick={() => setState({ status: 'idle' })} disabled={busy}>
+          Predict again
+        </button>
+      ) : (
+        <button type="button" className="primary" onClick={() => void run()} disabled={prediction === null || busy || !ready}>
+          Run the experiment
+        </button>
+      )}
       {prediction === null && <span className="help"> Choose a prediction first.</span>}
       <div aria-live="polite">
         {state.status === 'running' && <p>{state.text}</p>}
