@@ -181,8 +181,7 @@ async function runRanking(prepared: RankingRun, common: CommonOptions, log: Prog
   const data = await loadData(prepared, log);
   const { timeSplit, taskLabels, taskRows } = await import('../../src/engine/ctr/split');
   const { bayesOptimal, evaluatePredictions } = await import('../../src/engine/ctr/evaluate');
-  const { createCtrModel } = await import('../../src/engine/ctr/models');
-  const { Random } = await import('../../src/engine/random');
+  const { createCtrModel, ctrTrainingRandom } = await import('../../src/engine/ctr/models');
 
   const { train, test } = timeSplit(data, prepared.run.testShare);
   const testRows = taskRows(data, prepared.task, test);
@@ -198,7 +197,7 @@ async function runRanking(prepared: RankingRun, common: CommonOptions, log: Prog
     const started = performance.now();
     const model = createCtrModel(kind, data, prepared.train);
     try {
-      const reports = await model.fit(data, train, prepared.task, new Random(prepared.data.seed).fork(`ranking:${kind}`), (report) => {
+      const reports = await model.fit(data, train, prepared.task, ctrTrainingRandom(prepared.data.seed, kind), (report) => {
         log(`${kind} epoch ${report.epoch}: train loss ${report.trainLoss.toFixed(4)}, ${Math.round(report.samplesPerSecond)} samples/s`);
       });
       const result = evaluatePredictions(labels, await model.predict(data, testRows), testRows);

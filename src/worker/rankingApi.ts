@@ -3,12 +3,11 @@ import { errorMessage } from '../engine/backend/activate';
 import { selectBackend } from '../engine/backend/selectBackend';
 import type { BackendName, BackendReport } from '../engine/backend/types';
 import { bayesOptimal, evaluatePredictions } from '../engine/ctr/evaluate';
-import { createCtrModel } from '../engine/ctr/models';
+import { createCtrModel, ctrTrainingRandom } from '../engine/ctr/models';
 import { taskLabels, taskRows, timeSplit } from '../engine/ctr/split';
 import { generateCtrDataset, parseSyntheticCtrOptions, type SyntheticCtrOptions } from '../engine/ctr/synthetic';
 import type { CtrDataset, CtrModel, CtrModelKind, CtrTask, EpochReport } from '../engine/ctr/types';
 import { CriteoImportError, parseCriteo } from '../engine/io/criteo';
-import { Random } from '../engine/random';
 import type { EngineEnvironment } from './engineApi';
 import { ProgressThrottle } from './progressThrottle';
 import { buildContexts, candidatesOf, describeDataset, type LoadedDataset } from './rankingData';
@@ -151,7 +150,8 @@ export function createRankingApi(environment: EngineEnvironment) {
     },
 
     /**
-     * Trains every requested model on every requested task, one after another,
+     * Trains every requested model on every requested task, one after another
+     * (every model on the first task, then on the next),
      * on the training split, and scores each on the test split as soon as it
      * is done. `onProgress` (a `comlink.proxy` from the page) gets the whole
      * state so far, at most every 100 ms and once at the end. `cancel(runId)`
@@ -167,11 +167,13 @@ export function createRankingApi(environment: EngineEnvironment) {
         const started = performance.now();
         disposeModels();
 
-        const jobs: TrainingJob[] = request.models.flatMap((model) =>
-          request.tasks.map((task): TrainingJob => ({ model, task, status: 'waiting', epochs: [], totalEpochs: request.options.epochs ?? Number.NaN })),
+        // Task by task, so a stopped run leaves whole tasks untrained rather than a few models of each.
+        const jobs: TrainingJob[] = request.tasks.flatMap((task) =>
+          request.models.map((model): TrainingJob => ({ model, task, status: 'waiting', epochs: [], totalEpochs: request.options.epochs ?? Number.NaN })),
         );
         const scores: ModelScore[] = [];
-        const snapshot = (): TrainProgress => ({ runId, jobs: jobs.map((job) => ({ ...job, epochs: [...job.epochs] })), scores: [...scores] });
+        const crosses = (request.options.crosses ?? []).map((cross) => ({ ...cross }));
+        const snapshot = (): TrainProgress => ({ runId, jobs: jobs.map((job) => ({ ...job, epochs: [...job.epochs] })), scores: [...scores], crosses });
         const progress = new ProgressThrottle<TrainProgress>((value) => void Promise.resolve(onProgress?.(value)).catch(() => undefined), PROGRESS_INTERVAL_MS);
         let cancelled = false;
 
@@ -266,7 +268,7 @@ export function createRankingApi(environment: EngineEnvironment) {
   async function fitJob(data: CtrDataset, split: { train: Int32Array; test: Int32Array }, job: TrainingJob, request: TrainRequest, runId: number, onReport: () => void): Promise<CtrModel> {
     job.epochs = [];
     const model = createCtrModel(job.model, data, request.options);
-    const rng = new Random(request.seed).fork(`${job.model}/${job.task}`);
+    const rng = ctrTrainingRandom(request.seed, job.model);
     try {
       const onEpoch = (report: EpochReport) => {
         job.epochs.push(report);

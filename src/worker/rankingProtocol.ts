@@ -4,11 +4,11 @@
  * module (`typeof api` in `ranking.worker.ts`).
  */
 import type { BackendReport } from '../engine/backend/types';
-import type { CtrField, CtrModelKind, CtrTask, CtrTrainOptions, EpochReport } from '../engine/ctr/types';
+import type { CtrField, CtrModelKind, CtrTask, CtrTrainOptions, EpochReport, FieldCross } from '../engine/ctr/types';
 import type { CalibrationRow } from '../engine/ctr/evaluate';
 import type { FormulaInputs } from '../engine/ranking/utilityFormula';
 
-export type { BackendReport, CalibrationRow, CtrField, CtrModelKind, CtrTask, CtrTrainOptions, EpochReport };
+export type { BackendReport, CalibrationRow, CtrField, CtrModelKind, CtrTask, CtrTrainOptions, EpochReport, FieldCross };
 
 /** Summary of the data set loaded in the worker. */
 export interface DatasetSummary {
@@ -89,12 +89,16 @@ export interface TrainProgress {
   runId: number;
   jobs: TrainingJob[];
   scores: ModelScore[];
+  /** Crosses of the run's wide part (LR, Wide & Deep); absent or empty without crosses. */
+  crosses?: FieldCross[];
 }
 
 export interface TrainResult {
   runId: number;
   jobs: TrainingJob[];
   scores: ModelScore[];
+  /** Crosses of the run's wide part (LR, Wide & Deep); absent or empty without crosses. */
+  crosses?: FieldCross[];
   /** Per task; empty without the truth. */
   bayes: BayesScore[];
   /** True when `cancel(runId)` stopped the run; the jobs done before are kept. */

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSim } from './runSim';
 import { criteoFixture } from '../io/criteoFixture';
+import { NODE_BACKENDS } from '../../src/engine/backend/node';
+import { RANKING_DEFAULTS, syntheticOptions, trainRequestOf, type RankingSettings } from '../../src/labs/ranking/rankingUrl';
+import { createRankingApi } from '../../src/worker/rankingApi';
 
 const folder = mkdtempSync(join(tmpdir(), 'feedlab-ranking-'));
 
@@ -23,6 +26,34 @@ describe('sim CLI --lab ranking', () => {
     expect(lines[2]).toMatch(/^fm,watch,0\.\d+,0\.\d+,2400,600,\d+\.\d{3},\d+$/);
     expect(result.stderr).toMatch(/model\s+AUC\s+log loss/);
     expect(result.stderr).toMatch(/backend wasm \(/);
+  });
+
+  it('matches the page worker exactly', { timeout: 120_000 }, async () => {
+    // The page's settings for the same log: every model, the click task only, one epoch.
+    const settings: RankingSettings = { ...RANKING_DEFAULTS, samples: 3000, users: 20, items: 40, epochs: 1, lr: true, fm: true, wideDeep: true, deepfm: true, conversion: false, watch: false };
+    const ignore = () => undefined;
+    const api = createRankingApi({ candidates: NODE_BACKENDS, log: { debug: ignore, info: ignore, warn: ignore, error: ignore } });
+    await api.init({ backend: 'wasm' });
+    const dataset = await api.loadSynthetic(syntheticOptions(settings), settings.testShare);
+    const page = await api.train(trainRequestOf(settings, dataset), 1);
+
+    const result = await runSim(['--lab', 'ranking', '--samples', '3000', '--users', '20', '--items', '40', '--epochs', '1', '--backend', 'wasm', '--model', 'all']);
+    expect(result.code).toBe(0);
+    const cli = new Map(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','))
+        .map(([model, , auc, logLoss]) => [model, { auc: Number(auc), logLoss: Number(logLoss) }]),
+    );
+
+    expect(page.scores.map((score) => score.model)).toEqual(['lr', 'fm', 'wide-deep', 'deepfm']);
+    for (const score of page.scores) {
+      expect(cli.get(score.model)?.auc, `${score.model} AUC`).toBe(score.auc);
+      expect(cli.get(score.model)?.logLoss, `${score.model} log loss`).toBe(score.logLoss);
+    }
+    expect(cli.get('bayes-optimal')?.auc).toBe(page.bayes[0].auc);
   });
 
   it('reads a Criteo-style file into --out', { timeout: 60_000 }, async () => {

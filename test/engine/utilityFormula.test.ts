@@ -31,6 +31,8 @@ describe('parseUtilityFormula', () => {
     ['.5 * 4', 2],
     ['  watch*pCVR  ', 0.2],
     ['((pCTR))', 0.2],
+    ['watch × 10 \u2212 pCTR', 3.8],
+    ['pCTR ÷ 2 \u2212 \u22121', 1.1],
   ])('computes %s as %d', (source, expected) => {
     expect(evaluateUtility(parseUtilityFormula(source), inputs)).toBeCloseTo(expected, 12);
   });
@@ -45,7 +47,7 @@ describe('parseUtilityFormula', () => {
     ['   ', 0, /empty/],
     ['pctr * 2', 0, /Unknown name "pctr" at column 1\. Did you mean "pCTR"\?/],
     ['watch + value', 8, /Unknown name "value" at column 9\. Use one of pCTR, pCVR, watch/],
-    ['watch × 2', 6, /Invalid character "×" at column 7.*Write multiplication as "\*"/],
+    ['watch · 2', 6, /Invalid character "·" at column 7/],
     ['watch ^ 2', 6, /no power operator/],
     ['watch +', 7, /Expected a number.*at column 8, found the end of the formula/],
     ['* watch', 0, /Expected a number.*at column 1, found "\*"/],

@@ -100,11 +100,17 @@ describe('parseCriteo on broken files', () => {
     expect(error.message).toBe('Line 3, field C17: missing; the line has 30 columns, expected 40 tab-separated columns (label, I1-I13, C1-C26)');
   });
 
+  it('names a line of one column in the singular', () => {
+    const error = failure('0\n');
+    expect(error.field).toBe('I1');
+    expect(error.message).toContain('missing; the line has 1 column, expected 40');
+  });
+
   it('names extra columns', () => {
     const error = failure(`${row('0', ZEROS, [...CATEGORIES, 'extra'])}\n`);
     expect(error.line).toBe(1);
     expect(error.field).toBe('C26');
-    expect(error.message).toContain('followed by 1 extra column(s)');
+    expect(error.message).toContain('followed by 1 extra column;');
   });
 
   it('names an invalid label', () => {

@@ -20,15 +20,15 @@ function result(scores: ModelScore[], bayesAuc = 0.8): TrainResult {
 
 /** Creates a runner that returns the results of `runs` in order, one per training call, and records the calls. */
 function scriptedRunner(runs: TrainResult[], hasTruth = true) {
-  const calls: { models: CtrModelKind[]; crosses: unknown }[] = [];
+  const calls: { models: CtrModelKind[]; crosses: unknown; origin?: string }[] = [];
   const runner: StepRunner = {
-    train: async (models, _tasks, options) => {
-      calls.push({ models, crosses: options?.crosses });
+    train: async (models, _tasks, options, origin) => {
+      calls.push({ models, crosses: options?.crosses, origin });
       const next = runs.shift();
       if (next === undefined) {
         throw new Error('no scripted run left');
       }
-      return next;
+      return { ...next, crosses: options?.crosses };
     },
     rankAll: async () => [],
     hasTruth: () => hasTruth,
@@ -70,8 +70,10 @@ describe('Lab 4 guided steps', () => {
     const { runner, calls } = scriptedRunner([result([score('lr', 'click', 0.7)]), result([score('lr', 'click', 0.74)])]);
     const outcome = await step(runner, 'cross').run(() => undefined);
     expect(calls.map((call) => call.crosses)).toEqual([[], [{ a: 'user', b: 'item_topic' }]]);
+    expect(calls[1].origin).toBe('step 3 (A cross for the wide part)');
     expect(outcome.supported).toBe('gain');
     expect(outcome.findings[1]).toBe('LR with user × item_topic: 0.7400 (+0.0400).');
+    expect(outcome.findings[2]).toBe('The results and the ranked list now show this run: LR + user×item_topic on pCTR only.');
   });
 
   it('counts users whose order changes with inflated pCTR', async () => {
@@ -94,7 +96,10 @@ describe('Lab 4 guided steps', () => {
     ];
     const outcome = await step(runner, 'calibration').run(() => undefined);
     expect(outcome.supported).toBe('changes');
-    expect(outcome.findings[1]).toBe('The order changed for 1 of 2 users.');
+    expect(outcome.findings[0]).toMatch(/^DeepFM’s own pCTR: mean 0\.1000 on the test rows against an observed click rate of 0\.1000/);
+    expect(outcome.findings[1]).toBe('On the 3 ranked candidates (at the top slot) DeepFM’s pCTR averages 0.0300 and √pCTR 0.1667, 5.6 times as high, against the observed 0.1000.');
+    expect(outcome.findings[2]).toBe('The order changed for 1 of 2 users.');
+    expect(outcome.findings[4]).toBe('The results and the ranked list now show this run: DeepFM on pCTR only.');
   });
 
   it('needs the truth', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseUtilityFormula } from '../../src/engine/ranking/utilityFormula';
 import { overconfidentClick } from '../../src/labs/ranking/guidedSteps';
-import { scoreCandidates, topKUtilityShare } from '../../src/labs/ranking/rankedList';
+import { describeNonFiniteTerm, findNonFiniteTerm, missingVariables, scoreCandidates, topKUtilityShare } from '../../src/labs/ranking/rankedList';
+import { modelLabel } from '../../src/labs/ranking/rankingUrl';
 import type { RankedCandidate } from '../../src/worker/rankingProtocol';
 import { waterfallSteps } from '../../src/viz/Waterfall';
 
@@ -80,5 +81,51 @@ describe('waterfallSteps', () => {
       { start: 1.5, end: 2.5 },
     ]);
     expect(total).toBe(2.5);
+  });
+});
+
+describe('findNonFiniteTerm', () => {
+  const candidates = [candidate(1, { pCTR: 0.1, pCVR: 0.2, watch: 0.3 }), candidate(2, { pCTR: 0.5, pCVR: 0.5, watch: 0.1 })];
+
+  it('returns nothing when every score is finite', () => {
+    expect(findNonFiniteTerm(scoreCandidates(formula, candidates))).toBeUndefined();
+  });
+
+  it('names the term that divides by zero', () => {
+    const found = findNonFiniteTerm(scoreCandidates(parseUtilityFormula('watch * 10 + 1/0'), candidates));
+    expect(found?.term).toBe('1/0');
+    expect(found?.value).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('finds a divisor that is zero for every item', () => {
+    const found = findNonFiniteTerm(scoreCandidates(parseUtilityFormula('pCTR / (pCVR - pCVR)'), candidates));
+    expect(found?.term).toBe('pCTR / (pCVR - pCVR)');
+    expect(found?.value).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('describes the fix and the fallback', () => {
+    const found = findNonFiniteTerm(scoreCandidates(parseUtilityFormula('1/0'), candidates));
+    const message = describeNonFiniteTerm(found as NonNullable<typeof found>, 'pCTR * 10');
+    expect(message).toContain('The term 1/0 is Infinity for item 1');
+    expect(message).toContain('for example (pCVR + 0.01)');
+    expect(message).toContain('The list below still uses pCTR * 10.');
+  });
+});
+
+describe('missingVariables', () => {
+  it('lists the predictions no candidate has', () => {
+    const clickOnly = [candidate(1, { pCTR: 0.1 }), candidate(2, { pCTR: 0.2 })];
+    expect(missingVariables(formula.variables, clickOnly)).toEqual(['watch', 'pCVR']);
+    expect(missingVariables(parseUtilityFormula('pCTR * 3').variables, clickOnly)).toEqual([]);
+  });
+});
+
+describe('modelLabel', () => {
+  it('names the crosses of the wide models only', () => {
+    const crosses = [{ a: 'user', b: 'item_topic' }];
+    expect(modelLabel('lr', crosses)).toBe('LR + user×item_topic');
+    expect(modelLabel('wide-deep', crosses)).toBe('Wide & Deep + user×item_topic');
+    expect(modelLabel('fm', crosses)).toBe('FM');
+    expect(modelLabel('lr', [])).toBe('LR');
   });
 });

@@ -51,7 +51,7 @@ describe('RankingSession', () => {
     expect(state.phase).toBe('ready');
     expect(state.result).toBe(result);
     expect(state.resultVersion).toBe(1);
-    expect(state.notice).toBe('Trained 1 model-task pair(s).');
+    expect(state.notice).toBe('Trained 1 model-task pair.');
     session.dispose();
   });
 

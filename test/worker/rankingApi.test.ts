@@ -52,7 +52,7 @@ describe('createRankingApi', () => {
     const result = await api.train(REQUEST, 1, (value) => progress.push(value));
 
     expect(result.cancelled).toBe(false);
-    expect(result.jobs.map((job) => `${job.model}/${job.task}/${job.status}`)).toEqual(['lr/click/done', 'lr/conversion/done', 'fm/click/done', 'fm/conversion/done']);
+    expect(result.jobs.map((job) => `${job.model}/${job.task}/${job.status}`)).toEqual(['lr/click/done', 'fm/click/done', 'lr/conversion/done', 'fm/conversion/done']);
     expect(result.jobs.every((job) => job.epochs.length === 2)).toBe(true);
     expect(result.scores).toHaveLength(4);
     for (const score of result.scores) {

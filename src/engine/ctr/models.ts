@@ -1,3 +1,4 @@
+import { Random } from '../random';
 import { CTR_TRAIN_DEFAULTS } from './modelInfo';
 import { CtrNetwork } from './network';
 import type { CtrDataset, CtrModel, CtrModelKind, CtrTrainOptions } from './types';
@@ -14,6 +15,16 @@ export function createCtrModel(kind: CtrModelKind, data: CtrDataset, options: Pa
   const merged: CtrTrainOptions = { ...CTR_TRAIN_DEFAULTS, ...options };
   checkOptions(merged);
   return new CtrNetwork(kind, data, merged);
+}
+
+/**
+ * Creates the random stream of one model's training (initialisation and batch
+ * order). The ranking worker and `sim --lab ranking` both call it, so the same
+ * seed, model and options train the same weights on the same backend. The
+ * stream depends on neither the task nor the other models of a run.
+ */
+export function ctrTrainingRandom(seed: number, kind: CtrModelKind): Random {
+  return new Random(seed).fork(`ranking:${kind}`);
 }
 
 function checkOptions(options: CtrTrainOptions): void {

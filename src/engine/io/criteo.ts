@@ -157,9 +157,14 @@ function checkColumnCount(columns: string[], line: number): void {
   }
   const expected = `expected ${CRITEO_COLUMNS} tab-separated columns (label, I1-I13, C1-C26)`;
   if (columns.length < CRITEO_COLUMNS) {
-    throw new CriteoImportError(line, CRITEO_COLUMN_NAMES[columns.length], `missing; the line has ${columns.length} columns, ${expected}`);
+    throw new CriteoImportError(line, CRITEO_COLUMN_NAMES[columns.length], `missing; the line has ${countColumns(columns.length)}, ${expected}`);
   }
-  throw new CriteoImportError(line, 'C26', `followed by ${columns.length - CRITEO_COLUMNS} extra column(s); ${expected}`);
+  throw new CriteoImportError(line, 'C26', `followed by ${countColumns(columns.length - CRITEO_COLUMNS, 'extra ')}; ${expected}`);
+}
+
+/** "1 column", "20 columns", "2 extra columns". */
+function countColumns(count: number, adjective = ''): string {
+  return `${count} ${adjective}${count === 1 ? 'column' : 'columns'}`;
 }
 
 function readLabel(value: string, line: number): number {

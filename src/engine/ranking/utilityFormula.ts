@@ -4,7 +4,8 @@
  *
  *   watch * 10 + pCTR * pCVR * 50
  *
- * Grammar (recursive descent, usual precedence, left-associative):
+ * Grammar (recursive descent, usual precedence, left-associative), in which
+ * the typographic − × ÷ count as - * /:
  *
  *   sum     = product (("+" | "-") product)*
  *   product = unary (("*" | "/") unary)*
@@ -76,6 +77,9 @@ const NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const OPERATORS = '+-*/()';
 
+/** Typographic operators read as their ASCII forms: − (U+2212 minus), × (multiplication) and ÷ (division), as pasted from text. */
+const OPERATOR_ALIASES: Readonly<Record<string, string>> = { '\u2212': '-', '×': '*', '÷': '/' };
+
 /** "column 5" for position 4: people count columns from 1. */
 function column(position: number): string {
   return `column ${position + 1}`;
@@ -120,16 +124,15 @@ function tokenize(source: string): Token[] {
       continue;
     }
 
-    if (OPERATORS.includes(character)) {
-      tokens.push({ kind: 'operator', text: character as '+', start: position, end: position + 1 });
+    const operator = OPERATOR_ALIASES[character] ?? character;
+    if (OPERATORS.includes(operator)) {
+      tokens.push({ kind: 'operator', text: operator as '+', start: position, end: position + 1 });
       position += 1;
       continue;
     }
 
     let hint = '';
-    if (character === '×') {
-      hint = ' Write multiplication as "*".';
-    } else if (character === '^') {
+    if (character === '^') {
       hint = ' There is no power operator: write x * x.';
     }
     throw new FormulaError(`Invalid character "${character}" at ${column(position)}: use numbers, ${FORMULA_VARIABLES.join(', ')}, + - * / and parentheses.${hint}`, position);

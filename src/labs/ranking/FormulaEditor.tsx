@@ -16,7 +16,7 @@ export function FormulaEditor() {
 
   return (
     <div className="formula-editor">
-      <label htmlFor={id}>Utility formula (variables pCTR, pCVR, watch; numbers; + − * / and parentheses)</label>
+      <label htmlFor={id}>Utility formula (variables pCTR, pCVR, watch; numbers; + - * / and parentheses; × and ÷ also work)</label>
       <input
         id={id}
         type="text"

@@ -77,8 +77,8 @@ export function GroundTruthPanel() {
         </table>
       )}
       <p>
-        No model can beat these on average: the truth also uses each user's hidden interests θ, which the logs show only through ids. The gap between a model and this column is what the model still
-        misses.
+        No model can beat these on average: they rank by the true probability itself, and a click is still a random draw from it. The gap between a model and this column is estimation error: what the
+        model has not learnt from a finite log (each user’s hidden interests θ show only through their clicks) or cannot express.
       </p>
       <details>
         <summary>The true response model</summary>

@@ -2,7 +2,7 @@
  * Training controls: the models, tasks, fields and crosses, and the Train
  * and Stop buttons. Crosses feed the wide part: LR and Wide & Deep.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CtrModelKind } from '../../engine/ctr/types';
 import { MODEL_FLAG, MODEL_KINDS, MODEL_LABELS, TASK_LABELS, TASKS, trainRequestOf } from './rankingUrl';
 import { useRankingPage, useSessionState } from './sessionContext';
@@ -91,6 +91,36 @@ function CrossEditor() {
   );
 }
 
+/** True when keyboard focus sits on nothing usable: the page body, or a button that a run just disabled. */
+function focusIsLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || (active instanceof HTMLButtonElement && active.disabled);
+}
+
+/**
+ * Keeps keyboard focus on the run controls. A run (from Train or a guided
+ * step) disables the button that started it, so focus moves to Stop. When the
+ * run ends, Stop is disabled and focus moves back to Train. Focus on a usable
+ * element elsewhere stays where it is.
+ */
+function useRunFocus(training: boolean) {
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const trainRef = useRef<HTMLButtonElement>(null);
+  const wasTraining = useRef(training);
+
+  useEffect(() => {
+    const ended = wasTraining.current && !training;
+    wasTraining.current = training;
+    if (training && focusIsLost()) {
+      stopRef.current?.focus({ preventScroll: true });
+    } else if (ended && (document.activeElement === stopRef.current || focusIsLost())) {
+      trainRef.current?.focus({ preventScroll: true });
+    }
+  }, [training]);
+
+  return { stopRef, trainRef };
+}
+
 export function ModelPanel() {
   const { session, settings } = useRankingPage();
   const phase = useSessionState((state) => state.phase);
@@ -98,10 +128,11 @@ export function ModelPanel() {
   const backend = useSessionState((state) => state.backend);
   const request = trainRequestOf(settings, dataset);
   const training = phase === 'training';
+  const { stopRef, trainRef } = useRunFocus(training);
   let blocker: string | null = null;
   if (request.models.length === 0) {
     blocker = 'Choose at least one model.';
-  } else if (request.tasks.length === 0) {
+  } else if (dataset !== undefined && request.tasks.length === 0) {
     blocker = 'Choose at least one task that this data set has labels for.';
   }
 
@@ -128,14 +159,15 @@ export function ModelPanel() {
       <FieldChoice />
       <CrossEditor />
       <div className="run-buttons">
-        <button type="button" className="primary" disabled={session === null || phase !== 'ready' || blocker !== null} onClick={() => void session?.train(request).catch(() => undefined)}>
+        <button ref={trainRef} type="button" className="primary" disabled={session === null || phase !== 'ready' || blocker !== null} onClick={() => void session?.train(request).catch(() => undefined)}>
           Train {request.models.length > 1 ? `${request.models.length} models` : 'model'}
         </button>{' '}
-        <button type="button" disabled={!training} onClick={() => void session?.stop()}>
+        <button ref={stopRef} type="button" disabled={!training} onClick={() => void session?.stop()}>
           Stop
         </button>
       </div>
       {blocker && <p className="field-error">{blocker}</p>}
+      {dataset === undefined && <p className="help">Loading…</p>}
       <p className="help">
         TensorFlow.js backend: <strong data-testid="backend">{backend ? backend.active : 'choosing…'}</strong>
         {backend && backend.fallbacks.length > 0 && <> (fell back: {backend.fallbacks.map((fallback) => `${fallback.from} → ${fallback.to}: ${fallback.reason}`).join('; ')})</>}

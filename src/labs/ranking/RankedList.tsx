@@ -3,17 +3,17 @@
  * predictions, each with its score as a waterfall of the formula's terms, and
  * beside it the rank the same formula gives on the true probabilities.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
-import type { CtrModelKind } from '../../engine/ctr/types';
-import { parseUtilityFormula } from '../../engine/ranking/utilityFormula';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { CtrModelKind, CtrTask } from '../../engine/ctr/types';
+import { DEFAULT_UTILITY_FORMULA, parseUtilityFormula, type FormulaVariable } from '../../engine/ranking/utilityFormula';
 import { ChartFigure } from '../../viz/ChartFigure';
 import { Waterfall, waterfallSteps } from '../../viz/Waterfall';
 import { TASK_VARIABLE } from '../../worker/rankingData';
 import type { CandidateList } from '../../worker/rankingProtocol';
 import { formatNumber, formatPercent } from './format';
 import { FormulaEditor } from './FormulaEditor';
-import { scoreCandidates, topKUtilityShare, type ScoredCandidate } from './rankedList';
-import { MODEL_KINDS, MODEL_LABELS } from './rankingUrl';
+import { describeNonFiniteTerm, findNonFiniteTerm, missingVariables, scoreCandidates, topKUtilityShare, type ScoredCandidate } from './rankedList';
+import { MODEL_KINDS, MODEL_LABELS, modelLabel, TASK_SHORT_LABELS, TASKS, trainRequestOf } from './rankingUrl';
 import { useRankingPage, useSessionState } from './sessionContext';
 
 /** Shared x range of the waterfalls: every running sum and total of every candidate, and 0. */
@@ -48,10 +48,20 @@ function useCandidates(model: CtrModelKind | undefined, contextId: number | unde
   return state;
 }
 
+/** Tasks whose predictions fill `variables`. */
+function tasksOf(variables: readonly FormulaVariable[]): CtrTask[] {
+  return TASKS.filter((task) => variables.includes(TASK_VARIABLE[task]));
+}
+
+type Scoring = { error: string } | { missing: FormulaVariable[] } | { scored: ScoredCandidate[]; nonFinite?: string };
+
 export function RankedList() {
-  const { settings, setSettings } = useRankingPage();
+  const { session, settings, setSettings } = useRankingPage();
   const dataset = useSessionState((state) => state.dataset);
   const result = useSessionState((state) => state.result);
+  const phase = useSessionState((state) => state.phase);
+  // The last formula whose scores were all finite: the list falls back to it when a new one divides by zero.
+  const lastFinite = useRef(DEFAULT_UTILITY_FORMULA);
   const modelId = useId();
   const contextId = useId();
 
@@ -62,7 +72,7 @@ export function RankedList() {
   const { list, error } = useCandidates(model, context?.id);
   const formula = useMemo(() => parseUtilityFormula(settings.formula), [settings.formula]);
 
-  const scoring = useMemo(() => {
+  const scoring = useMemo((): Scoring | undefined => {
     if (!list || list.model !== model || list.context.id !== context?.id) {
       return undefined;
     }
@@ -70,12 +80,37 @@ export function RankedList() {
     if (unlabelled.length > 0) {
       return { error: `This data set has no labels for ${unlabelled.join(' or ')}, so no model can predict it: write a formula without it, such as pCTR * 10.` };
     }
+    const missing = missingVariables(formula.variables, list.candidates);
+    if (missing.length > 0) {
+      return { missing };
+    }
     try {
-      return { scored: scoreCandidates(formula, list.candidates) };
+      const scored = scoreCandidates(formula, list.candidates);
+      const nonFinite = findNonFiniteTerm(scored);
+      if (nonFinite === undefined) {
+        return { scored };
+      }
+      const fallback = lastFinite.current === formula.source ? DEFAULT_UTILITY_FORMULA : lastFinite.current;
+      return { scored: scoreCandidates(parseUtilityFormula(fallback), list.candidates), nonFinite: describeNonFiniteTerm(nonFinite, fallback) };
     } catch (scoringError) {
       return { error: (scoringError as Error).message };
     }
   }, [list, model, context, formula, dataset]);
+
+  useEffect(() => {
+    if (scoring !== undefined && 'scored' in scoring && scoring.nonFinite === undefined) {
+      lastFinite.current = formula.source;
+    }
+  }, [scoring, formula]);
+
+  const trainedTasks = TASKS.filter((task) => result?.jobs.some((job) => job.model === model && job.task === task && job.status === 'done'));
+  const trainMissing = (missing: readonly FormulaVariable[]) => {
+    if (session === null || model === undefined) {
+      return;
+    }
+    const tasks = TASKS.filter((task) => trainedTasks.includes(task) || tasksOf(missing).includes(task));
+    void session.train({ ...trainRequestOf(settings, dataset), models: [model], tasks }).catch(() => undefined);
+  };
 
   const notes: string[] = [];
   if (model !== undefined && model !== settings.rankModel) {
@@ -87,7 +122,7 @@ export function RankedList() {
 
   return (
     <section aria-labelledby="ranked-heading" className="ranked-list">
-      <h2 id="ranked-heading">The ranked list: one user's candidates</h2>
+      <h2 id="ranked-heading">{dataset?.source === 'criteo' ? 'The ranked list: a block of test rows' : 'The ranked list: one user’s candidates'}</h2>
       <FormulaEditor />
       {trainedModels.length === 0 ? (
         <p className="help">Train at least one model to rank candidates.</p>
@@ -97,7 +132,7 @@ export function RankedList() {
           <select id={modelId} value={model} onChange={(event) => setSettings({ rankModel: event.currentTarget.value as CtrModelKind })}>
             {trainedModels.map((kind) => (
               <option key={kind} value={kind}>
-                {MODEL_LABELS[kind]}
+                {modelLabel(kind, result?.crosses)}
               </option>
             ))}
           </select>{' '}
@@ -117,24 +152,41 @@ export function RankedList() {
         </p>
       ))}
       {error && <p className="field-error">The candidates could not be scored: {error}</p>}
-      {scoring?.error && <p className="field-error" data-testid="ranking-error">{scoring.error}</p>}
-      {scoring?.scored && list && <CandidateTable scored={scoring.scored} list={list} />}
+      {scoring && 'error' in scoring && (
+        <p className="field-error" data-testid="ranking-error">
+          {scoring.error}
+        </p>
+      )}
+      {scoring && 'missing' in scoring && model !== undefined && (
+        <p className="ranking-missing" data-testid="ranking-missing">
+          The formula uses {scoring.missing.join(' and ')}, but the last run trained {MODEL_LABELS[model]} on {trainedTasks.map((task) => TASK_SHORT_LABELS[task]).join(' and ')} only.{' '}
+          <button type="button" disabled={phase !== 'ready'} onClick={() => trainMissing(scoring.missing)}>
+            Train {MODEL_LABELS[model]} on {tasksOf(scoring.missing).map((task) => TASK_SHORT_LABELS[task]).join(' and ')} too
+          </button>
+        </p>
+      )}
+      {scoring && 'scored' in scoring && scoring.nonFinite && (
+        <p className="field-error" data-testid="formula-nonfinite">
+          {scoring.nonFinite}
+        </p>
+      )}
+      {scoring && 'scored' in scoring && list && <CandidateTable scored={scoring.scored} list={list} modelName={modelLabel(list.model, result?.crosses)} />}
     </section>
   );
 }
 
-function CandidateTable({ scored, list }: { scored: readonly ScoredCandidate[]; list: CandidateList }) {
+function CandidateTable({ scored, list, modelName }: { scored: readonly ScoredCandidate[]; list: CandidateList; modelName: string }) {
   const domain = sharedDomain(scored);
   const hasTruth = scored.every((entry) => entry.trueRank !== undefined);
   const share = topKUtilityShare(scored, 3);
   const top = scored[0];
-  const summary = `${scored.length} candidates of ${list.context.label}, scored at the top slot by ${MODEL_LABELS[list.model]}. The top item scores ${formatNumber(top?.score, 3)}.${
+  const summary = `${scored.length} candidates of ${list.context.label}, scored at the top slot by ${modelName}. The top item scores ${formatNumber(top?.score, 3)}.${
     hasTruth ? ` The model's top 3 reach ${formatPercent(share)} of the true utility of the best possible top 3.` : ''
   }`;
 
   return (
     <ChartFigure
-      title={`Ranked list by the utility formula (${MODEL_LABELS[list.model]})`}
+      title={`Ranked list by the utility formula (${modelName})`}
       summary={summary}
       exportName="ranked-list"
       table={() => (

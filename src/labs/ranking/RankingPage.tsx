@@ -8,6 +8,7 @@ import { ModeSwitch as SharedModeSwitch } from '../../teaching/ModeSwitch';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLabQuery } from '../../state/labQuery';
 import { CheckQuestions } from '../../teaching/CheckQuestions';
+import { CopyLinkButton } from '../../teaching/CopyLinkButton';
 import { LabIntro } from '../../teaching/LabIntro';
 import { PredictThenRun } from '../../teaching/PredictThenRun';
 import { createRankingClient } from '../../worker/rankingClient';
@@ -65,14 +66,16 @@ function SessionMessages() {
 function GuidedSteps() {
   const { session, settings } = useRankingPage();
   const phase = useSessionState((state) => state.phase);
+  const dataset = useSessionState((state) => state.dataset);
+  const needsSynthetic = dataset !== undefined && !dataset.hasTruth;
   const steps = useMemo(() => {
     if (session === null) {
       return [];
     }
     return createGuidedSteps({
-      train: (models, tasks, options = {}) => {
+      train: (models, tasks, options = {}, origin) => {
         const base = trainRequestOf(settings, session.store.getState().dataset);
-        return session.train({ ...base, models, tasks, options: { ...base.options, ...options } });
+        return session.train({ ...base, models, tasks, options: { ...base.options, ...options } }, origin);
       },
       rankAll: async (model) => Promise.all((session.store.getState().dataset?.contexts ?? []).map((context) => session.rank(context.id, model))),
       hasTruth: () => session.store.getState().dataset?.hasTruth ?? false,
@@ -80,11 +83,19 @@ function GuidedSteps() {
   }, [session, settings]);
 
   return (
-    <PredictThenRun steps={steps} ready={session !== null && phase === 'ready'}>
+    <PredictThenRun steps={steps} ready={session !== null && phase === 'ready' && !needsSynthetic}>
       <p>
         Each step trains models on the data set loaded now, with the epochs, learning rate and embedding dimension set in the controls, and replaces the results on screen. Predict first, and the page
         then shows the run’s own numbers.
       </p>
+      {needsSynthetic && (
+        <p className="steps-blocked" data-testid="steps-need-synthetic">
+          The steps compare the models with the simulator’s true probabilities, which {dataset.fileName ?? 'an imported file'} does not have, so they are off.{' '}
+          <button type="button" disabled={session === null || phase !== 'ready'} onClick={() => void session?.loadSynthetic(syntheticOptions(settings), settings.testShare)}>
+            Generate synthetic data
+          </button>
+        </p>
+      )}
     </PredictThenRun>
   );
 }
@@ -114,6 +125,7 @@ export function RankingPage() {
         <header className="lab-header">
           <h1>Lab 4: Ranking</h1>
           <ModeSwitch />
+          <CopyLinkButton />
         </header>
         {guided ? (
           <LabIntro objectives={OBJECTIVES}>

@@ -12,7 +12,7 @@ import { SeriesChart, type PointSeries } from '../../viz/SeriesChart';
 import type { ModelScore, TrainingJob } from '../../worker/rankingProtocol';
 import { formatNumber, formatSigned } from './format';
 import { MODEL_COLORS } from './modelColors';
-import { MODEL_LABELS, TASK_LABELS, TASK_SHORT_LABELS, TASKS } from './rankingUrl';
+import { modelLabel, TASK_LABELS, TASK_SHORT_LABELS, TASKS } from './rankingUrl';
 import { useSessionState } from './sessionContext';
 
 function tasksOf(jobs: readonly { task: CtrTask }[]): CtrTask[] {
@@ -34,21 +34,49 @@ function jobStatus(job: TrainingJob): string {
   }
 }
 
+/** Shows a task of the run that has no epoch yet as text, in place of an empty chart. */
+function UntrainedTask({ task, jobs }: { task: CtrTask; jobs: readonly TrainingJob[] }) {
+  const stopped = jobs.some((job) => job.status === 'cancelled' || job.status === 'failed');
+  return (
+    <div className="untrained-task" data-testid={`untrained-${task}`}>
+      <h3>Log loss per epoch: {TASK_LABELS[task]}</h3>
+      <p className="help">{stopped ? 'Not trained: the run stopped before this task started.' : 'Waiting: this task trains after the ones above.'}</p>
+    </div>
+  );
+}
+
+/** Says which run the results on screen come from when a guided step started it, because the controls do not show a step's settings. */
+function RunOrigin() {
+  const origin = useSessionState((state) => state.runOrigin);
+  if (origin === undefined) {
+    return null;
+  }
+  return (
+    <p className="run-origin" data-testid="run-origin">
+      Results of {origin}. The controls on the left keep their own settings.
+    </p>
+  );
+}
+
 export function TrainingCurves() {
   const progress = useSessionState((state) => state.progress);
   if (!progress) {
     return <p className="help">Train the models to see their training loss per epoch here.</p>;
   }
   const tasks = tasksOf(progress.jobs);
+  const label = (job: TrainingJob) => modelLabel(job.model, progress.crosses);
   return (
     <div className="chart-pair">
       {tasks.map((task) => {
         const jobs = progress.jobs.filter((job) => job.task === task);
+        if (jobs.every((job) => job.epochs.length === 0 && job.status !== 'training')) {
+          return <UntrainedTask key={task} task={task} jobs={jobs} />;
+        }
         const series: PointSeries[] = jobs.flatMap((job) => [
-          { key: `${job.model}-train`, label: `${MODEL_LABELS[job.model]} training`, color: MODEL_COLORS[job.model], points: job.epochs.map((report) => ({ x: report.epoch, y: report.trainLoss })) },
+          { key: `${job.model}-train`, label: `${label(job)} training`, color: MODEL_COLORS[job.model], points: job.epochs.map((report) => ({ x: report.epoch, y: report.trainLoss })) },
           {
             key: `${job.model}-test`,
-            label: `${MODEL_LABELS[job.model]} test`,
+            label: `${label(job)} test`,
             color: MODEL_COLORS[job.model],
             dashed: true,
             points: job.epochs.map((report) => ({ x: report.epoch, y: report.validLoss ?? Number.NaN })),
@@ -57,7 +85,7 @@ export function TrainingCurves() {
         const summary = jobs
           .map((job) => {
             const last = job.epochs[job.epochs.length - 1];
-            return `${MODEL_LABELS[job.model]} ${jobStatus(job)}${last ? `, training loss ${formatNumber(last.trainLoss, 4)}, test loss ${formatNumber(last.validLoss, 4)}` : ''}`;
+            return `${label(job)} ${jobStatus(job)}${last ? `, training loss ${formatNumber(last.trainLoss, 4)}, test loss ${formatNumber(last.validLoss, 4)}` : ''}`;
           })
           .join('; ');
         return (
@@ -81,7 +109,7 @@ export function TrainingCurves() {
                   {jobs.flatMap((job) =>
                     job.epochs.map((report) => (
                       <tr key={`${job.model}-${report.epoch}`}>
-                        <th scope="row">{MODEL_LABELS[job.model]}</th>
+                        <th scope="row">{label(job)}</th>
                         <td>{report.epoch}</td>
                         <td>{formatNumber(report.trainLoss, 4)}</td>
                         <td>{formatNumber(report.validLoss, 4)}</td>
@@ -95,7 +123,7 @@ export function TrainingCurves() {
           >
             <Legend
               items={[
-                ...jobs.map((job) => ({ key: job.model, label: MODEL_LABELS[job.model], color: MODEL_COLORS[job.model], value: jobStatus(job) })),
+                ...jobs.map((job) => ({ key: job.model, label: label(job), color: MODEL_COLORS[job.model], value: jobStatus(job) })),
                 { key: 'test', label: 'dashed: test split', color: '#4d4d4d', dashed: true },
               ]}
             />
@@ -131,6 +159,7 @@ export function ScoreTable() {
 
   return (
     <div className="table-scroll">
+      <RunOrigin />
       <table className="score-table" data-testid="score-table">
         <caption>Held-out metrics on the test split (the latest impressions). Higher AUC and lower log loss are better.</caption>
         <thead>
@@ -139,7 +168,7 @@ export function ScoreTable() {
             <th scope="col">Metric</th>
             {models.map((model) => (
               <th key={model} scope="col">
-                {MODEL_LABELS[model]}
+                {modelLabel(model, progress.crosses)}
               </th>
             ))}
             <th scope="col" className="truth-column">
@@ -191,11 +220,11 @@ export function CalibrationPanel() {
   const scores = progress.scores.filter((score) => score.task === task);
   const series: CalibrationSeries[] = scores.map((score) => ({
     key: score.model,
-    label: MODEL_LABELS[score.model],
+    label: modelLabel(score.model, progress.crosses),
     color: MODEL_COLORS[score.model],
     bins: score.calibration.map((bin) => ({ meanPredicted: bin.meanPredicted, observed: bin.observedRate, count: bin.count })),
   }));
-  const summary = scores.map((score) => `${MODEL_LABELS[score.model]} predicts ${formatNumber(score.meanPredicted, 4)} on average against ${formatNumber(score.meanObserved, 4)} observed`).join('; ');
+  const summary = scores.map((score) => `${modelLabel(score.model, progress.crosses)} predicts ${formatNumber(score.meanPredicted, 4)} on average against ${formatNumber(score.meanObserved, 4)} observed`).join('; ');
 
   return (
     <ChartFigure
@@ -219,7 +248,7 @@ export function CalibrationPanel() {
                 .filter((bin) => bin.count > 0)
                 .map((bin) => (
                   <tr key={`${score.model}-${bin.lower}`}>
-                    <th scope="row">{MODEL_LABELS[score.model]}</th>
+                    <th scope="row">{modelLabel(score.model, progress.crosses)}</th>
                     <td>
                       [{bin.lower.toFixed(1)}, {bin.upper.toFixed(1)})
                     </td>

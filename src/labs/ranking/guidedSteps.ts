@@ -9,12 +9,15 @@ import type { PredictStep } from '../../teaching/types';
 import type { CandidateList, TrainResult } from '../../worker/rankingProtocol';
 import { formatNumber, formatPercent, formatSigned } from './format';
 import { scoreCandidates, topKUtilityShare } from './rankedList';
-import { MODEL_LABELS } from './rankingUrl';
+import { MODEL_LABELS, modelLabel, TASK_SHORT_LABELS, TASKS } from './rankingUrl';
 
 /** Callbacks the steps need from the page. */
 export interface StepRunner {
-  /** Trains with the page's seed, epochs, learning rate and embedding dimension, and these models, tasks and options. */
-  train(models: CtrModelKind[], tasks: CtrTask[], options?: Partial<CtrTrainOptions>): Promise<TrainResult>;
+  /**
+   * Trains with the page's seed, epochs, learning rate and embedding dimension, and these models, tasks and options.
+   * `origin` names the step, for the line above the results.
+   */
+  train(models: CtrModelKind[], tasks: CtrTask[], options?: Partial<CtrTrainOptions>, origin?: string): Promise<TrainResult>;
   /** Candidate lists of every context for `model`. */
   rankAll(model: CtrModelKind): Promise<CandidateList[]>;
   /** True when the data set carries the simulator's truth. */
@@ -62,8 +65,29 @@ export function overconfidentClick(inputs: FormulaInputs): FormulaInputs {
   return inputs.pCTR === undefined ? inputs : { ...inputs, pCTR: Math.sqrt(inputs.pCTR) };
 }
 
+/** Describes what a run left on screen, for example "LR + user×item_topic on pCTR". */
+export function describeTrained(result: TrainResult): string {
+  const models = [...new Set(result.scores.map((score) => score.model))].map((model) => modelLabel(model, result.crosses));
+  const tasks = TASKS.filter((task) => result.scores.some((score) => score.task === task)).map((task) => TASK_SHORT_LABELS[task]);
+  return `The results and the ranked list now show this run: ${models.join(', ')} on ${tasks.join(', ')}${tasks.length === 1 ? ' only' : ''}.`;
+}
+
+/** Mean of `value` over every candidate of every list. */
+function meanOverCandidates(lists: readonly CandidateList[], value: (inputs: FormulaInputs) => number | undefined): number {
+  const values = lists.flatMap((list) => list.candidates.map((candidate) => value(candidate.predicted) ?? Number.NaN));
+  return values.reduce((sum, entry) => sum + entry, 0) / values.length;
+}
+
 export function createGuidedSteps(runner: StepRunner): PredictStep[] {
-  return [
+  const steps: PredictStep[] = [];
+  /** Trains for the step `id` and passes the step's name, which the page shows above the results. */
+  const train = (id: string, models: CtrModelKind[], tasks: CtrTask[], options?: Partial<CtrTrainOptions>) => {
+    const index = steps.findIndex((step) => step.id === id);
+    return runner.train(models, tasks, options, `step ${index + 1} (${steps[index]?.title ?? id})`);
+  };
+
+  steps.push(
+
     {
       id: 'lr-vs-fm',
       title: 'Logistic regression against a factorisation machine',
@@ -76,12 +100,12 @@ export function createGuidedSteps(runner: StepRunner): PredictStep[] {
       async run(status) {
         requireTruth(runner);
         status('Training LR and FM on pCTR… The charts below follow the run.');
-        const result = await runner.train(['lr', 'fm'], ['click'], { crosses: [] });
+        const result = await train('lr-vs-fm', ['lr', 'fm'], ['click'], { crosses: [] });
         const lr = aucOf(result, 'lr', 'click');
         const fm = aucOf(result, 'fm', 'click');
         const bayes = bayesAuc(result, 'click');
         return {
-          findings: [`LR: test AUC ${formatNumber(lr, 4)}.`, `FM: test AUC ${formatNumber(fm, 4)} (${formatSigned(fm - lr, 4)} against LR).`, `The truth allows ${formatNumber(bayes, 4)}.`],
+          findings: [`LR: test AUC ${formatNumber(lr, 4)}.`, `FM: test AUC ${formatNumber(fm, 4)} (${formatSigned(fm - lr, 4)} against LR).`, `The truth allows ${formatNumber(bayes, 4)}.`, describeTrained(result)],
           supported: classify(fm - lr, AUC_SAME, 'fm', 'same', 'lr'),
         };
       },
@@ -91,14 +115,19 @@ export function createGuidedSteps(runner: StepRunner): PredictStep[] {
       title: 'How close can DeepFM get?',
       question: 'The Bayes-optimal AUC predicts with the true click probability. How far below it will DeepFM’s test AUC be?',
       options: [
-        { id: 'close', label: `Within ${BAYES_CLOSE}`, explanation: 'DeepFM’s FM part learns the pairwise interactions and its MLP the rest; what remains is noise in the labels that no model can remove, plus users with few impressions.' },
+        {
+          id: 'close',
+          label: `Within ${BAYES_CLOSE}`,
+          explanation:
+            'DeepFM’s FM part learns the pairwise interactions and its MLP the rest. The Bayes-optimal AUC faces the same random clicks, so the remaining gap is estimation error: DeepFM learns each user’s interests from a finite number of impressions, and users with few impressions stay uncertain.',
+        },
         { id: 'medium', label: `Between ${BAYES_CLOSE} and ${BAYES_FAR}`, explanation: 'Close, but not there: more epochs or a larger embedding usually narrow the gap. The ids show a user’s interests only through their clicks, so rare users stay hard.' },
         { id: 'far', label: `More than ${BAYES_FAR}`, explanation: 'A large gap: the model is under-trained (too few epochs, a learning rate too low) or over-fitted (too many epochs on few impressions). Compare its training curve with its test log loss.' },
       ],
       async run(status) {
         requireTruth(runner);
         status('Training DeepFM on pCTR…');
-        const result = await runner.train(['deepfm'], ['click']);
+        const result = await train('deepfm-bayes', ['deepfm'], ['click']);
         const auc = aucOf(result, 'deepfm', 'click');
         const bayes = bayesAuc(result, 'click');
         const gap = bayes - auc;
@@ -109,7 +138,7 @@ export function createGuidedSteps(runner: StepRunner): PredictStep[] {
           supported = 'medium';
         }
         return {
-          findings: [`DeepFM: test AUC ${formatNumber(auc, 4)}.`, `Bayes-optimal: ${formatNumber(bayes, 4)}, so the gap is ${formatNumber(gap, 4)}.`],
+          findings: [`DeepFM: test AUC ${formatNumber(auc, 4)}.`, `Bayes-optimal: ${formatNumber(bayes, 4)}, so the gap is ${formatNumber(gap, 4)}.`, describeTrained(result)],
           supported,
         };
       },
@@ -126,11 +155,12 @@ export function createGuidedSteps(runner: StepRunner): PredictStep[] {
       async run(status) {
         requireTruth(runner);
         status('Training LR without crosses…');
-        const plain = aucOf(await runner.train(['lr'], ['click'], { crosses: [] }), 'lr', 'click');
+        const plain = aucOf(await train('cross', ['lr'], ['click'], { crosses: [] }), 'lr', 'click');
         status('Training LR with the cross user × item_topic…');
-        const crossed = aucOf(await runner.train(['lr'], ['click'], { crosses: [{ a: 'user', b: 'item_topic' }] }), 'lr', 'click');
+        const crossedResult = await train('cross', ['lr'], ['click'], { crosses: [{ a: 'user', b: 'item_topic' }] });
+        const crossed = aucOf(crossedResult, 'lr', 'click');
         return {
-          findings: [`LR without crosses: test AUC ${formatNumber(plain, 4)}.`, `LR with user × item_topic: ${formatNumber(crossed, 4)} (${formatSigned(crossed - plain, 4)}).`],
+          findings: [`LR without crosses: test AUC ${formatNumber(plain, 4)}.`, `LR with user × item_topic: ${formatNumber(crossed, 4)} (${formatSigned(crossed - plain, 4)}).`, describeTrained(crossedResult)],
           supported: classify(crossed - plain, AUC_SAME, 'gain', 'same', 'drop'),
         };
       },
@@ -146,12 +176,12 @@ export function createGuidedSteps(runner: StepRunner): PredictStep[] {
       async run(status) {
         requireTruth(runner);
         status('Training DeepFM on pCTR, pCVR and watch…');
-        const result = await runner.train(['deepfm'], ['click', 'conversion', 'watch']);
+        const result = await train('calibration', ['deepfm'], ['click', 'conversion', 'watch']);
         if (result.cancelled) {
           throw new Error('the run was stopped before all three tasks were trained');
         }
 
-        status('Ranking every user’s candidates with calibrated and with inflated pCTR…');
+        status('Ranking every user’s candidates with DeepFM’s own pCTR and with √pCTR…');
         const formula = parseUtilityFormula(DEFAULT_UTILITY_FORMULA);
         const lists = await runner.rankAll('deepfm');
         if (lists.length === 0) {
@@ -159,28 +189,34 @@ export function createGuidedSteps(runner: StepRunner): PredictStep[] {
         }
 
         let changed = 0;
-        let calibratedShare = 0;
+        let ownShare = 0;
         let inflatedShare = 0;
         for (const list of lists) {
-          const calibrated = scoreCandidates(formula, list.candidates);
+          const own = scoreCandidates(formula, list.candidates);
           const inflated = scoreCandidates(formula, list.candidates, overconfidentClick);
-          if (calibrated.some((entry, index) => entry.candidate.row !== inflated[index].candidate.row)) {
+          if (own.some((entry, index) => entry.candidate.row !== inflated[index].candidate.row)) {
             changed += 1;
           }
-          calibratedShare += topKUtilityShare(calibrated, 3) / lists.length;
+          ownShare += topKUtilityShare(own, 3) / lists.length;
           inflatedShare += topKUtilityShare(inflated, 3) / lists.length;
         }
 
         const click = result.scores.find((score) => score.model === 'deepfm' && score.task === 'click');
+        const candidates = lists.reduce((sum, list) => sum + list.candidates.length, 0);
+        const ownMean = meanOverCandidates(lists, (inputs) => inputs.pCTR);
+        const sqrtMean = meanOverCandidates(lists, (inputs) => overconfidentClick(inputs).pCTR);
         return {
           findings: [
-            `DeepFM’s mean pCTR is ${formatNumber(click?.meanPredicted, 4)} against an observed click rate of ${formatNumber(click?.meanObserved, 4)}; its AUC is ${formatNumber(click?.auc, 4)} either way.`,
+            `DeepFM’s own pCTR: mean ${formatNumber(click?.meanPredicted, 4)} on the test rows against an observed click rate of ${formatNumber(click?.meanObserved, 4)}; its AUC is ${formatNumber(click?.auc, 4)} with pCTR and √pCTR alike.`,
+            `On the ${candidates} ranked candidates (at the top slot) DeepFM’s pCTR averages ${formatNumber(ownMean, 4)} and √pCTR ${formatNumber(sqrtMean, 4)}, ${formatNumber(sqrtMean / ownMean, 1)} times as high, against the observed ${formatNumber(click?.meanObserved, 4)}.`,
             `The order changed for ${changed} of ${lists.length} users.`,
-            `The top 3 reach ${formatPercent(calibratedShare)} of the best possible true utility with calibrated pCTR, and ${formatPercent(inflatedShare)} with √pCTR.`,
+            `The top 3 reach ${formatPercent(ownShare)} of the best possible true utility with DeepFM’s own pCTR, and ${formatPercent(inflatedShare)} with √pCTR.`,
+            describeTrained(result),
           ],
           supported: changed > 0 ? 'changes' : 'same',
         };
       },
     },
-  ];
+  );
+  return steps;
 }

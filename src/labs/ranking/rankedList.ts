@@ -3,7 +3,7 @@
  * the formula is the student's, so it is evaluated here, from the three
  * predictions the worker returned.
  */
-import { evaluateTerms, evaluateUtility, type FormulaInputs, type UtilityFormula } from '../../engine/ranking/utilityFormula';
+import { evaluateTerms, evaluateUtility, type FormulaInputs, type FormulaVariable, type UtilityFormula } from '../../engine/ranking/utilityFormula';
 import type { RankedCandidate } from '../../worker/rankingProtocol';
 
 export interface ScoredCandidate {
@@ -60,4 +60,35 @@ export function topKUtilityShare(scored: readonly ScoredCandidate[], k: number):
     .slice(0, k)
     .reduce((sum, value) => sum + value, 0);
   return best === 0 ? Number.NaN : byModel / best;
+}
+
+/** A formula term whose value is not finite (±Infinity or NaN) for one candidate. */
+export interface NonFiniteTerm {
+  term: string;
+  value: number;
+  candidate: RankedCandidate;
+}
+
+/** Returns the first term, best-ranked candidate first, whose value is not finite; undefined when every term of every candidate is finite. */
+export function findNonFiniteTerm(scored: readonly ScoredCandidate[]): NonFiniteTerm | undefined {
+  for (const entry of scored) {
+    const part = entry.parts.find((candidate) => !Number.isFinite(candidate.value));
+    if (part !== undefined) {
+      return { term: part.text, value: part.value, candidate: entry.candidate };
+    }
+  }
+  return undefined;
+}
+
+/** Explains a non-finite term and its fix, for example "The term 1/0 is Infinity for item 3 · …: a division by zero …". */
+export function describeNonFiniteTerm(found: NonFiniteTerm, fallback: string): string {
+  return (
+    `The term ${found.term} is ${found.value} for ${found.candidate.description}, so the items cannot be ordered. ` +
+    `Usually a divisor is 0 there: keep divisors away from 0, for example (pCVR + 0.01), or remove the division. The list below still uses ${fallback}.`
+  );
+}
+
+/** Returns the formula variables that none of the candidates has a prediction for, in the formula's order. */
+export function missingVariables(variables: readonly FormulaVariable[], candidates: readonly RankedCandidate[]): FormulaVariable[] {
+  return variables.filter((variable) => candidates.every((candidate) => candidate.predicted[variable] === undefined));
 }

@@ -28,9 +28,16 @@ export interface RankingSessionState {
   importProgress?: ImportProgress;
   /** Run counter, bumped after every run, so the ranked list requests fresh predictions. */
   resultVersion: number;
+  /** Origin of the current or last run, for example "step 3 (A cross for the wide part)"; absent for the Train button. */
+  runOrigin?: string;
 }
 
 const INITIAL: RankingSessionState = { phase: 'starting', notice: 'Starting the ranking worker…', resultVersion: 0 };
+
+/** "1 model-task pair", "9 model-task pairs". */
+export function countPairs(count: number): string {
+  return `${count} model-task ${count === 1 ? 'pair' : 'pairs'}`;
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -131,16 +138,18 @@ export class RankingSession {
    * epochs live. Resolves with the result, also when the run was stopped
    * (`cancelled: true`).
    *
+   * @param origin what started the run, shown above the results; absent for the Train button.
    * @throws SessionBusyError while another run is in progress, and the worker's message when training fails.
    */
-  async train(request: TrainRequest): Promise<TrainResult> {
+  async train(request: TrainRequest, origin?: string): Promise<TrainResult> {
     if (this.currentRun !== undefined) {
       throw new SessionBusyError();
     }
     const client = this.requireClient();
     const runId = this.nextRunId++;
     this.currentRun = runId;
-    this.set({ phase: 'training', error: undefined, notice: `Training ${request.models.length} model(s) on ${request.tasks.join(', ')}…`, progress: undefined });
+    const models = request.models.length === 1 ? '1 model' : `${request.models.length} models`;
+    this.set({ phase: 'training', error: undefined, notice: `Training ${models} on ${request.tasks.join(', ')}…`, progress: undefined, runOrigin: origin });
     try {
       const result = await client.api.train(
         request,
@@ -154,11 +163,11 @@ export class RankingSession {
       const done = result.scores.length;
       this.set({
         phase: 'ready',
-        progress: { runId, jobs: result.jobs, scores: result.scores },
+        progress: { runId, jobs: result.jobs, scores: result.scores, crosses: result.crosses },
         result,
         backend: result.backend,
         resultVersion: this.store.getState().resultVersion + 1,
-        notice: result.cancelled ? `Stopped: ${done} of ${result.jobs.length} model-task pairs trained.` : `Trained ${done} model-task pair(s).`,
+        notice: result.cancelled ? `Stopped: ${done} of ${countPairs(result.jobs.length)} trained.` : `Trained ${countPairs(done)}.`,
       });
       return result;
     } catch (error) {

@@ -19,6 +19,17 @@ export { CTR_MODEL_INFO };
 /** Short names of the models in the page's tables and legends; `CTR_MODEL_INFO` has the full names and sources. */
 export const MODEL_LABELS: Readonly<Record<CtrModelKind, string>> = { lr: 'LR', fm: 'FM', 'wide-deep': 'Wide & Deep', deepfm: 'DeepFM' };
 
+/** Models whose wide (linear) part uses the crosses; FM and DeepFM ignore them. */
+export const WIDE_MODELS: readonly CtrModelKind[] = ['lr', 'wide-deep'];
+
+/** Returns the short name of a trained model with the crosses its wide part used, for example "LR + user×item_topic". */
+export function modelLabel(kind: CtrModelKind, crosses: readonly FieldCross[] = []): string {
+  if (!WIDE_MODELS.includes(kind) || crosses.length === 0) {
+    return MODEL_LABELS[kind];
+  }
+  return [MODEL_LABELS[kind], ...crosses.map((cross) => `${cross.a}×${cross.b}`)].join(' + ');
+}
+
 /** Short names of the tasks, for table rows. */
 export const TASK_SHORT_LABELS: Readonly<Record<CtrTask, string>> = { click: 'pCTR', conversion: 'pCVR', watch: 'watch' };
 
