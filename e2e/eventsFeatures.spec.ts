@@ -16,8 +16,12 @@ async function waitUntilReady(page: Page): Promise<void> {
 test('runs the loop and stays responsive', async ({ page }) => {
   await page.goto(labUrl({ ticks: '20' }));
   await waitUntilReady(page);
-  const ratesLine = page.getByRole('img', { name: 'Click, like, share and skip rates by tick' }).locator('path[stroke-width="2.5"]').first();
-  await expect(ratesLine).toHaveAttribute('d', '');
+  await expect(page.getByText('No events yet: press Run to log the first tick.')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Click, like, share and skip rates by tick' })).toHaveCount(0);
+  await expect(page.getByText('No comparison yet: press the button above to draw it.')).toBeVisible();
+  await expect(page.getByTestId('trending-overlap')).toContainText('No engagement logged yet');
+  await expect(page.getByText('Not served yet: user 0 has had no feed')).toBeVisible();
+  await expect(page.getByText('No engagement logged yet: every item’s trend is 0')).toBeVisible();
 
   const mainThread = await watchMainThread(page);
   await page.getByRole('button', { name: 'Run 20 ticks' }).click();
@@ -26,6 +30,7 @@ test('runs the loop and stays responsive', async ({ page }) => {
 
   expect(cpuOver50Ms, 'main-thread tasks over 50 ms of CPU during the run').toEqual([]);
   expect(Number((await page.getByTestId('event-count').textContent())?.replace(/,/g, ''))).toBeGreaterThan(200);
+  const ratesLine = page.getByRole('img', { name: 'Click, like, share and skip rates by tick' }).locator('path[stroke-width="2.5"]').first();
   await expect(ratesLine).not.toHaveAttribute('d', '');
   const table = page.getByRole('table', { name: 'Logged events, oldest first' });
   await expect(table.getByRole('row').nth(3)).toContainText(/\d/);
@@ -35,13 +40,13 @@ test('runs the loop and stays responsive', async ({ page }) => {
   await expect(page.getByTestId('trending-overlap')).toContainText('of the top 20 measured trending items');
 });
 
-test('pauses the stream to inspect it', async ({ page }) => {
-  await page.goto(labUrl({ ticks: '300' }));
+test('pauses the run to inspect it, then resumes', async ({ page }) => {
+  await page.goto(labUrl({ ticks: '40' }));
   await waitUntilReady(page);
 
-  await page.getByRole('button', { name: 'Run 300 ticks' }).click();
+  await page.getByRole('button', { name: 'Run 40 ticks' }).click();
   await expect.poll(async () => Number((await page.getByTestId('event-count').textContent())?.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(0);
-  await page.getByRole('button', { name: 'Pause the stream' }).click();
+  await page.getByRole('button', { name: 'Pause the run to inspect the stream' }).click();
 
   await expect(page.getByTestId('run-status')).toContainText('Paused at tick', { timeout: 30_000 });
   await expect(page.getByLabel('Follow the newest events')).not.toBeChecked();
@@ -52,7 +57,29 @@ test('pauses the stream to inspect it', async ({ page }) => {
   const firstRow = page.getByRole('table', { name: 'Logged events, oldest first' }).getByRole('row').nth(1);
   await expect(firstRow.getByRole('cell').first()).toHaveText('0');
   await expect(firstRow.getByRole('cell').nth(1)).toHaveText('1');
+
+  await page.getByRole('button', { name: /^Resume the run \(\d+ ticks left\)$/ }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Done: tick 40', { timeout: 90_000 });
+  await expect(page.getByRole('button', { name: /^Resume/ })).toBeDisabled();
 });
+
+for (const width of [1280, 800]) {
+  test(`event table fits ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(labUrl({ ticks: '1' }));
+    await waitUntilReady(page);
+    await page.getByRole('button', { name: 'Run 1 ticks' }).click();
+    await expect(page.getByTestId('run-status')).toContainText('Done: tick 1', { timeout: 60_000 });
+
+    const table = page.getByRole('table', { name: 'Logged events, oldest first' });
+    const tableBox = await table.boundingBox();
+    const pctrBox = await table.getByRole('columnheader', { name: 'pCTR' }).boundingBox();
+    expect(tableBox).not.toBeNull();
+    expect(pctrBox).not.toBeNull();
+    expect(pctrBox!.x + pctrBox!.width).toBeLessThanOrEqual(tableBox!.x + tableBox!.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  });
+}
 
 test('serves stale batch features and compares freshness', async ({ page }) => {
   await page.goto(labUrl({ featureRefresh: '5', staleRefresh: '5', compareTicks: '8', ticks: '7' }));
@@ -67,6 +94,64 @@ test('serves stale batch features and compares freshness', async ({ page }) => {
   await expect(page.getByText(/^Mean over 8 ticks: click rate/)).toBeVisible({ timeout: 60_000 });
   const freshLine = page.getByRole('img', { name: 'Click rate and true utility per tick with fresh and stale batch features' }).locator('path[stroke-width="2.5"]').first();
   await expect(freshLine).not.toHaveAttribute('d', '');
+
+  await page.getByRole('button', { name: 'Reset to tick 0' }).click();
+  await waitUntilReady(page);
+  await expect(page.getByText(/^Mean over 8 ticks: click rate/)).toHaveCount(0);
+  await expect(page.getByText('No comparison yet: press the button above to draw it.')).toBeVisible();
+});
+
+test('trending step reads tick 40 after the run passed it', async ({ page }) => {
+  await page.goto(labUrl({ ticks: '42' }));
+  await waitUntilReady(page);
+  await page.getByRole('button', { name: 'Run 42 ticks' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Done: tick 42', { timeout: 120_000 });
+  const step = page.locator('.step-card').filter({ hasText: 'Measured trending against true appeal' });
+
+  await step.getByLabel('Half or more').check();
+  await step.getByRole('button', { name: 'Run the experiment' }).click();
+
+  await expect(step.getByRole('heading', { name: 'What happened' })).toBeVisible({ timeout: 120_000 });
+  await expect(step).toContainText('At tick 40, ');
+  await expect(page.getByRole('heading', { name: 'The feature store for user 0 at tick 42' })).toBeVisible();
+});
+
+test('clears a field error once the value is valid', async ({ page }) => {
+  await page.goto(labUrl());
+  await waitUntilReady(page);
+  const users = page.getByLabel('Users', { exact: true });
+
+  await users.fill('0');
+  await users.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Users: 0 is not a whole number between 20 and 2000; kept 200.' })).toBeVisible();
+  await expect(users).toHaveValue('200');
+  await users.fill('200');
+  await users.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Users:' })).toHaveCount(0);
+
+  const items = page.getByLabel('Items', { exact: true });
+  await items.fill('50');
+  await items.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Items: 50 is not a whole number between 100 and 10000; kept 800.' })).toBeVisible();
+  await items.fill('1000');
+  await expect(page.getByRole('alert').filter({ hasText: 'Items:' })).toHaveCount(0);
+});
+
+test('rejects a user outside the world', async ({ page }) => {
+  await page.goto(labUrl({ user: '1999' }));
+
+  await expect(page.getByText('User 1999 does not exist in a world of 200 users (users 0 to 199); showing user 0 instead.')).toBeVisible();
+  await expect(page).toHaveURL(/user=0/);
+  await waitUntilReady(page);
+  const user = page.getByLabel('User shown');
+  await expect(user).toHaveValue('0');
+
+  await user.fill('250');
+  await user.press('Enter');
+  await expect(page.getByText('User shown: 250 is not a user of this world of 200 users; choose 0 to 199; kept 0.')).toBeVisible();
+  await expect(user).toHaveValue('0');
+  await expect(page).not.toHaveURL(/user=250/);
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
 });
 
 test('binge step reveals the run’s numbers', async ({ page }) => {

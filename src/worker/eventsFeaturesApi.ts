@@ -8,7 +8,7 @@ import { eventWindow, windowBuffers, type EventWindow } from '../engine/events/w
 import { runBingeProbe, type BingeProbeResult } from '../engine/features/bingeProbe';
 import { sessionWindowFromLog } from '../engine/features/session';
 import { trueAppeal } from '../engine/features/trending';
-import { buildUserFeatureView, type UserFeatureView } from '../engine/features/userView';
+import { buildUserFeatureView, type TrendingRow, type UserFeatureView } from '../engine/features/userView';
 import { FeedSimulation } from '../engine/loop/simulation';
 import type { TickMetrics } from '../engine/loop/types';
 import { featureRefreshSchema, parseFeedMachineParams, type FeedMachineParams } from '../engine/scenarios/feedMachine';
@@ -75,6 +75,15 @@ export interface FreshnessProgress {
 export interface FreshnessComparison {
   runs: FreshnessRun[];
   cancelled: boolean;
+}
+
+/** Measured trending against true appeal at one tick, from `trendingAt`. */
+export interface TrendingSnapshot {
+  tick: number;
+  /** Share of the top `TRENDING_COUNT` measured trending items that are in the true top `TRENDING_COUNT`. */
+  overlap: number;
+  /** The item of highest measured trend, with its rank by true appeal. */
+  top: TrendingRow;
 }
 
 /**
@@ -231,6 +240,27 @@ export function createEventsFeaturesApi(environment: EngineEnvironment) {
       const session = sessionWindowFromLog(sim.log, user, sessionLength, sim.world.itemTopics, T);
       const profile = sim.store.profile.subarray(user * T, (user + 1) * T);
       return runBingeProbe({ profile, session, topic, eventsPerTick, ticks });
+    },
+
+    /**
+     * Builds a fresh simulation with the current parameters, seed and batch
+     * refresh, plays it from tick 0 to `ticks`, and returns its trending
+     * overlap there. The simulation that `advance` drives is not changed, so
+     * a page whose run is past `ticks` can still read the value at `ticks`.
+     */
+    async trendingAt(ticks: number): Promise<TrendingSnapshot> {
+      checkTicks('trendingAt', ticks);
+      return queue.run(async () => {
+        const current = requireSimulation();
+        const backends = switcher as BackendSwitcher;
+        const sim = await backends.run(() => FeedSimulation.create(current.params, undefined, { featureRefresh: current.featureRefresh }), 0);
+        while (sim.tick < ticks) {
+          await backends.run(() => sim.step(), sim.tick + 1);
+          await yieldToEventLoop();
+        }
+        const view = buildUserFeatureView(sim, 0, 1, trueAppeal(sim.world));
+        return { tick: sim.tick, overlap: view.trendingOverlap, top: view.measuredTrending[0] };
+      });
     },
 
     /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeedMachineParams } from '../../src/engine/scenarios/feedMachine';
-import { describeLoss, judgeFreshness } from '../../src/labs/eventsFeatures/freshnessExperiment';
+import { describeAgreement, describeChange, judgeFreshness } from '../../src/labs/eventsFeatures/freshnessExperiment';
+import { percent } from '../../src/labs/eventsFeatures/format';
+import { checkSetting } from '../../src/labs/eventsFeatures/SettingsForm';
 import { EVENTS_FEATURES_DEFAULTS, EVENTS_FEATURES_FIELDS, eventsFeaturesSchema, simulationParams } from '../../src/labs/eventsFeatures/settings';
 import type { EventsFeaturesController } from '../../src/labs/eventsFeatures/labController';
 import { buildSteps, CHECK_QUESTIONS, OBJECTIVES } from '../../src/labs/eventsFeatures/teaching';
@@ -64,10 +66,43 @@ describe('Lab 2 teaching material', () => {
   });
 
   it.each(CHECK_QUESTIONS.map((question) => [question.id, question] as const))('question %s has one correct option and feedback on each', (_id, question) => {
+    expect(question.options.length).toBeGreaterThanOrEqual(3);
+    expect(question.options.length).toBeLessThanOrEqual(4);
     expect(question.options.filter((option) => option.correct)).toHaveLength(1);
     for (const option of question.options) {
       expect(option.feedback.length).toBeGreaterThan(20);
     }
+  });
+
+  it('rarely makes the correct option the longest', () => {
+    const longestIsCorrect = CHECK_QUESTIONS.filter((question) => {
+      const longest = Math.max(...question.options.map((option) => option.label.length));
+      return question.options.find((option) => option.correct)?.label.length === longest;
+    });
+
+    expect(longestIsCorrect.map((question) => question.id).length).toBeLessThanOrEqual(2);
+  });
+
+  it('names no undefined N in the skew feedback', () => {
+    const skew = CHECK_QUESTIONS.find((question) => question.id === 'skew');
+
+    expect(skew?.options.map((option) => option.feedback).join(' ')).not.toMatch(/\bN\b/);
+  });
+});
+
+describe('Lab 2 setting checks', () => {
+  it('accepts a user of the world', () => {
+    expect(checkSetting('user', '299', 300)).toEqual({ value: 299 });
+  });
+
+  it('rejects a user outside the world with its range', () => {
+    expect(checkSetting('user', '300', 300)).toEqual({ error: '300 is not a user of this world of 300 users; choose 0 to 299' });
+    expect(checkSetting('user', '-1', 300)).toEqual({ error: '-1 is not a whole number between 0 and 299' });
+  });
+
+  it('checks other fields against the URL table only', () => {
+    expect(checkSetting('users', '0', 300)).toEqual({ error: '0 is not a whole number between 20 and 2000' });
+    expect(checkSetting('users', '1500', 300)).toEqual({ value: 1500 });
   });
 });
 
@@ -83,12 +118,24 @@ describe('Lab 2 steps', () => {
   });
 });
 
-describe('describeLoss', () => {
+describe('describeChange', () => {
   it.each([
-    [0.102, '10.2% lower with stale features'],
-    [-0.059, '5.9% higher with stale features'],
-    [Number.NaN, 'change unknown'],
-  ])('describes %s', (loss, expected) => {
-    expect(describeLoss(loss)).toBe(expected);
+    [0.2294, 0.2162, 'fell 5.8% relative with stale features, i.e. from 22.94% to 21.62%'],
+    [0.2, 0.21, 'rose 5.0% relative with stale features, i.e. from 20.00% to 21.00%'],
+    [0.2, 0.2, 'did not change with stale features (20.00%)'],
+    [0, 0.1, 'went from 0.00% to 10.00%'],
+  ])('describes %s to %s', (fresh, stale, expected) => {
+    expect(describeChange(fresh, stale, (value) => percent(value, 2))).toBe(expected);
+  });
+});
+
+describe('describeAgreement', () => {
+  it.each([
+    [run(1, 0.25, 0.4), run(20, 0.2, 0.35), 'Both fell'],
+    [run(1, 0.25, 0.4), run(20, 0.2, 0.42), 'the click rate fell but true utility did not'],
+    [run(1, 0.25, 0.4), run(20, 0.26, 0.35), 'the click rate did not fall but true utility did'],
+    [run(1, 0.25, 0.4), run(20, 0.26, 0.42), 'Neither fell'],
+  ])('names the directions', (fresh, stale, expected) => {
+    expect(describeAgreement(judgeFreshness(comparison(fresh, stale)))).toContain(expected);
   });
 });

@@ -46,6 +46,21 @@ describe('events-features API', () => {
     expect(await second.userView(3, 10)).toEqual(await first.userView(3, 10));
   });
 
+  it('reads trending at a past tick', async () => {
+    const { api } = nodeApi();
+    await api.init({ params, featureRefresh: 2 });
+    await api.advance(6, 1);
+    const atSix = await api.userView(0, 10);
+    await api.advance(4, 2);
+
+    const snapshot = await api.trendingAt(6);
+
+    expect(snapshot.tick).toBe(6);
+    expect(snapshot.overlap).toBe(atSix.trendingOverlap);
+    expect(snapshot.top).toEqual(atSix.measuredTrending[0]);
+    expect((await api.userView(0, 10)).tick).toBe(10);
+  });
+
   it('stops an advance on cancel', async () => {
     const { api } = nodeApi();
     await api.init({ params, featureRefresh: 1 });

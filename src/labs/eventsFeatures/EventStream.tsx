@@ -1,21 +1,27 @@
-/** The live event log as a virtualised table, with a follow switch and a pause button. */
+/** The live event log as a virtualised table, with a follow switch and pause and resume buttons for the run. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventWindow } from '../../engine/events/window';
 import { SOURCES } from '../../engine/loop/types';
 import { VirtualTable, type VirtualColumn } from '../../viz/VirtualTable';
 import { useLabSelector, type EventsFeaturesController } from './labController';
 
+/**
+ * Columns as shares of the table's width (`minmax(0, …fr)`), so all ten fit
+ * the panel and the table never widens the page. The shares follow the
+ * widest usual text of each column, "exploration" and "click, like, share".
+ * NOTE: below about 600 px of table width long cells end in an ellipsis.
+ */
 const COLUMNS: readonly VirtualColumn[] = [
-  { key: 'index', label: 'Event', width: '5rem', align: 'right' },
-  { key: 'tick', label: 'Tick', width: '3.5rem', align: 'right' },
-  { key: 'user', label: 'User', width: '3.5rem', align: 'right' },
-  { key: 'item', label: 'Item', width: '4rem', align: 'right' },
-  { key: 'topic', label: 'Item topic', width: 'minmax(6rem, 1fr)' },
-  { key: 'source', label: 'Source', width: '6.5rem' },
-  { key: 'position', label: 'Slot', width: '3rem', align: 'right' },
-  { key: 'watch', label: 'Watch', width: '4rem', align: 'right' },
-  { key: 'actions', label: 'Actions', width: '9rem' },
-  { key: 'predicted', label: 'pCTR', width: '4rem', align: 'right' },
+  { key: 'index', label: 'Event', width: 'minmax(0, 1.1fr)', align: 'right' },
+  { key: 'tick', label: 'Tick', width: 'minmax(0, 0.7fr)', align: 'right' },
+  { key: 'user', label: 'User', width: 'minmax(0, 0.8fr)', align: 'right' },
+  { key: 'item', label: 'Item', width: 'minmax(0, 0.8fr)', align: 'right' },
+  { key: 'topic', label: 'Topic', width: 'minmax(0, 1.4fr)' },
+  { key: 'source', label: 'Source', width: 'minmax(0, 1.6fr)' },
+  { key: 'position', label: 'Slot', width: 'minmax(0, 0.6fr)', align: 'right' },
+  { key: 'watch', label: 'Watch', width: 'minmax(0, 0.9fr)', align: 'right' },
+  { key: 'actions', label: 'Actions', width: 'minmax(0, 2fr)' },
+  { key: 'predicted', label: 'pCTR', width: 'minmax(0, 0.9fr)', align: 'right' },
 ];
 
 /** Extra rows fetched beyond the visible range, so a short scroll needs no new request. */
@@ -35,6 +41,8 @@ export function EventStream({ controller }: { controller: EventsFeaturesControll
   const tick = useLabSelector(controller, (state) => state.tick);
   const version = useLabSelector(controller, (state) => state.version);
   const running = useLabSelector(controller, (state) => state.status === 'running');
+  const ready = useLabSelector(controller, (state) => state.status === 'ready');
+  const pausedTicks = useLabSelector(controller, (state) => state.pausedTicks);
   const topicNames = useLabSelector(controller, (state) => state.init?.topicNames);
   const [follow, setFollow] = useState(true);
   const [loaded, setLoaded] = useState<EventWindow | null>(null);
@@ -100,9 +108,15 @@ export function EventStream({ controller }: { controller: EventsFeaturesControll
         <label className="choice">
           <input type="checkbox" checked={follow} onChange={(event) => setFollow(event.target.checked)} /> Follow the newest events
         </label>
-        <button type="button" onClick={pause} disabled={!running}>
-          Pause the stream
-        </button>
+        {pausedTicks > 0 && !running ? (
+          <button type="button" onClick={() => void controller.resume()} disabled={!ready}>
+            Resume the run ({pausedTicks} ticks left)
+          </button>
+        ) : (
+          <button type="button" onClick={pause} disabled={!running}>
+            Pause the run to inspect the stream
+          </button>
+        )}
       </div>
       <VirtualTable columns={COLUMNS} rowCount={eventCount} row={row} onRange={onRange} follow={follow} ariaLabel="Logged events, oldest first" />
     </section>

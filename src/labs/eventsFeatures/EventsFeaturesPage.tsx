@@ -4,11 +4,12 @@
  * and what stale batch features cost. The page owns its worker for as long
  * as it is mounted.
  */
-import { ModeSwitch } from '../../teaching/ModeSwitch';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLabQuery } from '../../state/labQuery';
 import { CheckQuestions } from '../../teaching/CheckQuestions';
+import { CopyLinkButton } from '../../teaching/CopyLinkButton';
 import { LabIntro } from '../../teaching/LabIntro';
+import { ModeSwitch } from '../../teaching/ModeSwitch';
 import { PredictThenRun } from '../../teaching/PredictThenRun';
 import type { FreshnessComparison } from '../../worker/eventsFeaturesApi';
 import './eventsFeatures.css';
@@ -20,7 +21,7 @@ import { EventsFeaturesController, useLabSelector, type LabState } from './labCo
 import { RatesChart } from './RatesChart';
 import { EVENTS_FEATURES_DEFAULTS, EVENTS_FEATURES_FIELDS, type EventsFeaturesSettings } from './settings';
 import { SettingsForm } from './SettingsForm';
-import { buildSteps, CHECK_QUESTIONS, OBJECTIVES } from './teaching';
+import { buildSteps, CHECK_QUESTIONS, OBJECTIVES, TRENDING_TICK } from './teaching';
 
 function Intro() {
   return (
@@ -37,12 +38,20 @@ function Intro() {
   );
 }
 
-function RunPanel({ controller, settings, setSettings }: { controller: EventsFeaturesController; settings: EventsFeaturesSettings; setSettings(next: Partial<EventsFeaturesSettings>): void }) {
+interface RunPanelProps {
+  controller: EventsFeaturesController;
+  settings: EventsFeaturesSettings;
+  setSettings(next: Partial<EventsFeaturesSettings>): void;
+  /** Message on the replaced user shown, or null. */
+  usersNote: string | null;
+}
+
+function RunPanel({ controller, settings, setSettings, usersNote }: RunPanelProps) {
   const status = useLabSelector(controller, (state) => state.status);
   const message = useLabSelector(controller, (state) => state.message);
   const error = useLabSelector(controller, (state) => state.error);
   const init = useLabSelector(controller, (state) => state.init);
-  const usersNote = init !== null && settings.user >= init.users ? `User ${settings.user} does not exist in a world of ${init.users} users; showing user ${init.users - 1}. Choose a user from 0 to ${init.users - 1}.` : null;
+  const pausedTicks = useLabSelector(controller, (state) => state.pausedTicks);
   return (
     <section className="panel controls-panel" aria-labelledby="run-heading">
       <h2 id="run-heading">Run</h2>
@@ -51,7 +60,10 @@ function RunPanel({ controller, settings, setSettings }: { controller: EventsFea
           Run {settings.ticks} ticks
         </button>
         <button type="button" onClick={() => controller.stop()} disabled={status !== 'running'}>
-          Pause
+          Pause the run
+        </button>
+        <button type="button" onClick={() => void controller.resume()} disabled={status !== 'ready' || pausedTicks === 0}>
+          Resume{pausedTicks > 0 ? ` (${pausedTicks} ticks left)` : ''}
         </button>
         <button type="button" onClick={() => void controller.open(settings)} disabled={status === 'starting' || status === 'crashed'}>
           Reset to tick 0
@@ -69,6 +81,7 @@ function RunPanel({ controller, settings, setSettings }: { controller: EventsFea
         </div>
       )}
       {usersNote && <p className="notice">{usersNote}</p>}
+      <CopyLinkButton note="It reopens these settings at tick 0; press Run to replay the same run." />
       {init && <p className="help">Backend: {init.backend.active}. World: {init.users} users, {init.items} items, {init.topicNames.length} topics.</p>}
       <SettingsForm settings={settings} onChange={setSettings} />
     </section>
@@ -80,8 +93,17 @@ export function EventsFeaturesPage() {
   const [controller, setController] = useState<EventsFeaturesController | null>(null);
   const [comparison, setComparison] = useState<FreshnessComparison | null>(null);
   const [compareProgress, setCompareProgress] = useState<string | null>(null);
+  const [usersNote, setUsersNote] = useState<string | null>(null);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
+
+  // A user outside the world (from the URL, or after Users shrank) is replaced in the field and the URL.
+  useEffect(() => {
+    if (settings.user >= settings.users) {
+      setUsersNote(`User ${settings.user} does not exist in a world of ${settings.users} users (users 0 to ${settings.users - 1}); showing user 0 instead.`);
+      setSettings({ user: 0 });
+    }
+  }, [settings.user, settings.users, setSettings]);
 
   useEffect(() => {
     const created = new EventsFeaturesController(settingsRef.current);
@@ -95,10 +117,25 @@ export function EventsFeaturesPage() {
   const worldKey = [settings.seed, settings.users, settings.items, settings.topics, settings.featureRefresh].join(':');
   useEffect(() => {
     if (controller !== null) {
-      setComparison(null);
       void controller.open(settingsRef.current);
     }
   }, [controller, worldKey]);
+
+  // Every reset (a world setting changed, or Reset to tick 0) drops the freshness result of the discarded run.
+  useEffect(() => {
+    if (controller === null) {
+      return;
+    }
+    let seen = controller.getState().resets;
+    return controller.subscribe(() => {
+      const resets = controller.getState().resets;
+      if (resets !== seen) {
+        seen = resets;
+        setComparison(null);
+        setCompareProgress(null);
+      }
+    });
+  }, [controller]);
 
   useEffect(() => {
     void controller?.showUser(settingsRef.current);
@@ -128,7 +165,7 @@ export function EventsFeaturesPage() {
         <ModeSwitch mode={settings.mode} onChange={(mode) => setSettings({ mode })} />
       </header>
       {guided ? <Intro /> : <p className="lede">Sandbox: every control, no guidance. Switch to Guided for the steps and questions.</p>}
-      {controller && <LabBody controller={controller} settings={settings} setSettings={setSettings} guided={guided} steps={steps} comparison={comparison} compareProgress={compareProgress} runComparison={runComparison} />}
+      {controller && <LabBody controller={controller} settings={settings} setSettings={setSettings} usersNote={usersNote} guided={guided} steps={steps} comparison={comparison} compareProgress={compareProgress} runComparison={runComparison} />}
     </main>
   );
 }
@@ -137,6 +174,7 @@ interface LabBodyProps {
   controller: EventsFeaturesController;
   settings: EventsFeaturesSettings;
   setSettings(next: Partial<EventsFeaturesSettings>): void;
+  usersNote: string | null;
   guided: boolean;
   steps: ReturnType<typeof buildSteps>;
   comparison: FreshnessComparison | null;
@@ -149,6 +187,7 @@ const selectTopicNames = (state: LabState) => state.init?.topicNames ?? NO_TOPIC
 const selectRates = (state: LabState) => state.rates;
 const selectVersion = (state: LabState) => state.version;
 const selectReady = (state: LabState) => state.status === 'ready';
+const selectResets = (state: LabState) => state.resets;
 const NO_TOPICS: readonly string[] = [];
 
 const MemoGroundTruth = memo(GroundTruth);
@@ -157,25 +196,31 @@ const MemoFreshnessPanel = memo(FreshnessPanel);
 const MemoPredictThenRun = memo(PredictThenRun);
 const MemoCheckQuestions = memo(CheckQuestions);
 
-function LabBody({ controller, settings, setSettings, guided, steps, comparison, compareProgress, runComparison }: LabBodyProps) {
+function LabBody({ controller, settings, setSettings, usersNote, guided, steps, comparison, compareProgress, runComparison }: LabBodyProps) {
   const view = useLabSelector(controller, selectView);
   const topicNames = useLabSelector(controller, selectTopicNames);
   const rates = useLabSelector(controller, selectRates);
   const version = useLabSelector(controller, selectVersion);
   const ready = useLabSelector(controller, selectReady);
+  const resets = useLabSelector(controller, selectResets);
   const stepsNote = useMemo(
-    () => <p>Steps 2 and 3 play the page’s simulation forward when it has not reached their tick yet. Step 1 runs two separate simulations and leaves the page’s run as it is.</p>,
+    () => (
+      <p>
+        Steps 2 and 3 play the page’s simulation forward when it has not reached their tick yet. Step 3 replays the same world from tick 0 in the worker when the page’s run is past tick {TRENDING_TICK}. Step 1 runs two separate simulations and leaves the page’s run as it
+        is. Reset clears the steps’ results.
+      </p>
+    ),
     [],
   );
   return (
     <div className="lab-grid">
-      <RunPanel controller={controller} settings={settings} setSettings={setSettings} />
+      <RunPanel controller={controller} settings={settings} setSettings={setSettings} usersNote={usersNote} />
       <aside className="panel truth-panel" aria-label="Ground truth">
         <MemoGroundTruth view={view} topicNames={topicNames} />
       </aside>
       <div className="lab-main">
         {guided && (
-          <MemoPredictThenRun steps={steps} ready={ready}>
+          <MemoPredictThenRun key={resets} steps={steps} ready={ready}>
             {stepsNote}
           </MemoPredictThenRun>
         )}

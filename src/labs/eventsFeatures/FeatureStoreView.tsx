@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { describeFeatures, type FeatureDescription } from '../../engine/features/catalogue';
 import type { UserFeatureView } from '../../engine/features/userView';
-import { argmax, fixed, percent } from './format';
+import { argmax, fixed, percent, trendingMeasured, userServed } from './format';
 
 function FreshnessBadge({ feature, view }: { feature: FeatureDescription; view: UserFeatureView }) {
   if (feature.freshness === 'real-time') {
@@ -40,14 +40,17 @@ export function FeatureStoreView({ view, topicNames, sessionLength }: { view: Us
   const features = Object.fromEntries(describeFeatures(sessionLength).map((feature) => [feature.id, feature])) as Record<FeatureDescription['id'], FeatureDescription>;
   const topic = (index: number) => topicNames[index] ?? `topic ${index}`;
   const { session } = view;
+  const served = userServed(view);
 
   return (
     <section aria-labelledby="store-heading" className="deferred-render">
       <h2 id="store-heading">
         The feature store for user {view.user} at tick {view.tick}
       </h2>
+      <p className="help">In the formulas, w is the watch fraction of one event (0 to 1) and φ_i the topic mix of item i, [topics].</p>
       <div className="feature-grid">
         <FeatureCard feature={features.profile} view={view}>
+          {!served && <p>No events of user {view.user} yet: the profile is uniform until the first watch.</p>}
           <table className="metrics-table">
             <thead>
               <tr>
@@ -92,57 +95,65 @@ export function FeatureStoreView({ view, topicNames, sessionLength }: { view: Us
         </FeatureCard>
 
         <FeatureCard feature={features.itemStatistics} view={view}>
-          <table className="metrics-table">
-            <caption>Items of the user’s last feed</caption>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Topic</th>
-                <th scope="col">Served impressions</th>
-                <th scope="col">Live impressions</th>
-                <th scope="col">Smoothed click rate</th>
-                <th scope="col">True click probability</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.items.map((item) => (
-                <tr key={item.item}>
-                  <td>{item.item}</td>
-                  <td>{topic(item.topic)}</td>
-                  <td>{item.servedImpressions}</td>
-                  <td>{item.liveImpressions}</td>
-                  <td>{percent(item.servedClickRate)}</td>
-                  <td className="truth-text">{percent(item.trueClick)}</td>
+          {!served ? (
+            <p>Not served yet: user {view.user} has had no feed, so there are no items of a last feed to show.</p>
+          ) : (
+            <table className="metrics-table">
+              <caption>Items of the user’s last feed</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">Topic</th>
+                  <th scope="col">Served impressions</th>
+                  <th scope="col">Live impressions</th>
+                  <th scope="col">Smoothed click rate</th>
+                  <th scope="col">True click probability</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {view.items.map((item) => (
+                  <tr key={item.item}>
+                    <td>{item.item}</td>
+                    <td>{topic(item.topic)}</td>
+                    <td>{item.servedImpressions}</td>
+                    <td>{item.liveImpressions}</td>
+                    <td>{percent(item.servedClickRate)}</td>
+                    <td className="truth-text">{percent(item.trueClick)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </FeatureCard>
 
         <FeatureCard feature={features.trending} view={view}>
-          <table className="metrics-table">
-            <caption>Top 10 by measured trend</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rank</th>
-                <th scope="col">Item</th>
-                <th scope="col">Topic</th>
-                <th scope="col">Trend</th>
-                <th scope="col">True appeal rank</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.measuredTrending.slice(0, 10).map((row) => (
-                <tr key={row.item}>
-                  <td>{row.trendRank}</td>
-                  <td>{row.item}</td>
-                  <td>{topic(row.topic)}</td>
-                  <td>{fixed(row.trend, 2)}</td>
-                  <td className="truth-text">{row.appealRank}</td>
+          {!trendingMeasured(view) ? (
+            <p>No engagement logged yet: every item’s trend is 0, so there is no ranking to show.</p>
+          ) : (
+            <table className="metrics-table">
+              <caption>Top 10 by measured trend</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Rank</th>
+                  <th scope="col">Item</th>
+                  <th scope="col">Topic</th>
+                  <th scope="col">Trend</th>
+                  <th scope="col">True appeal rank</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {view.measuredTrending.slice(0, 10).map((row) => (
+                  <tr key={row.item}>
+                    <td>{row.trendRank}</td>
+                    <td>{row.item}</td>
+                    <td>{topic(row.topic)}</td>
+                    <td>{fixed(row.trend, 2)}</td>
+                    <td className="truth-text">{row.appealRank}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </FeatureCard>
       </div>
     </section>

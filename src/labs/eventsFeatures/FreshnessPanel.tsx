@@ -5,7 +5,7 @@ import { Legend } from '../../viz/Legend';
 import { LineChart, type LineSeries } from '../../viz/LineChart';
 import { MEASURED_COLOR, MEASURED_COLOR_LIGHT, TRUTH_COLOR, TRUTH_COLOR_LIGHT } from '../../viz/palette';
 import type { FreshnessComparison } from '../../worker/eventsFeaturesApi';
-import { describeLoss, judgeFreshness } from './freshnessExperiment';
+import { describeAgreement, describeChange, judgeFreshness } from './freshnessExperiment';
 import { fixed, percent } from './format';
 
 interface ComparisonRow {
@@ -51,15 +51,15 @@ export function FreshnessPanel({ comparison, progress, onRun, disabled, staleRef
   if (rows.length > 0 && comparison) {
     const verdict = judgeFreshness(comparison);
     summary =
-      `Mean over ${rows.length} ticks: click rate ${percent(verdict.freshClick, 2)} fresh against ${percent(verdict.staleClick, 2)} stale (${describeLoss(verdict.clickLoss)}); ` +
-      `true utility ${fixed(verdict.freshUtility)} fresh against ${fixed(verdict.staleUtility)} stale (${describeLoss(verdict.utilityLoss)}).`;
+      `Mean over ${rows.length} ticks: click rate ${describeChange(verdict.freshClick, verdict.staleClick, (value) => percent(value, 2))}; ` +
+      `true utility ${describeChange(verdict.freshUtility, verdict.staleUtility, (value) => fixed(value))}. ${describeAgreement(verdict)}`;
   }
 
   return (
     <section aria-labelledby="freshness-heading" className="deferred-render">
       <h2 id="freshness-heading">What stale features cost</h2>
       <p>
-        A batch job recomputes profiles and item statistics on a schedule. Between two runs of the job the ranker reads the old values. This experiment builds the same world twice: once with batch features refreshed every tick, once every {staleRefresh} ticks (set it under Settings), and
+        A batch job recomputes profiles and item statistics on a schedule. Between two runs of the job the ranker reads the old values. This experiment builds the same world twice: once with batch features refreshed every tick, once every {staleRefresh} ticks (set it with “Stale refresh to compare (ticks)” under “View and experiments” in the Run panel), and
         compares the click rate the platform measures with the true utility only the simulator knows.
       </p>
       <div className="button-row">
@@ -98,7 +98,11 @@ export function FreshnessPanel({ comparison, progress, onRun, disabled, staleRef
         )}
       >
         <Legend items={series.map((line) => ({ key: line.key, label: line.label, color: line.color, dashed: line.dashed }))} />
-        <LineChart rows={rows} version={rows.length} x={tickOf} series={series} ariaLabel="Click rate and true utility per tick with fresh and stale batch features" />
+        {rows.length === 0 ? (
+          <p className="empty-chart">No comparison yet: press the button above to draw it.</p>
+        ) : (
+          <LineChart rows={rows} version={rows.length} x={tickOf} series={series} ariaLabel="Click rate and true utility per tick with fresh and stale batch features" />
+        )}
       </ChartFigure>
     </section>
   );

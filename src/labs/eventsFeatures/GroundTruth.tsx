@@ -4,7 +4,8 @@ import { ChartFigure } from '../../viz/ChartFigure';
 import { Legend } from '../../viz/Legend';
 import { PairedBars } from '../../viz/PairedBars';
 import { MEASURED_COLOR, TEXT_COLOR, TRUTH_COLOR } from '../../viz/palette';
-import { argmax, fixed, percent } from './format';
+import { argmax, fixed, percent, trendingMeasured, userServed } from './format';
+import { Glossary } from './Glossary';
 
 export function GroundTruth({ view, topicNames }: { view: UserFeatureView | null; topicNames: readonly string[] }) {
   if (view === null) {
@@ -14,15 +15,19 @@ export function GroundTruth({ view, topicNames }: { view: UserFeatureView | null
   const trueTop = argmax(view.trueInterests);
   const profileTop = argmax(view.servedProfile);
   const sessionTop = argmax(view.session.topicMix);
+  const served = userServed(view);
+  const measured = trendingMeasured(view);
+  const builtText = served ? `the served profile’s top topic is ${topic(profileTop)} and the session’s is ${topic(sessionTop)}` : `the platform has no events of user ${view.user} yet, so its profile and session are uniform`;
 
   return (
     <>
       <h2>Ground truth</h2>
       <p className="truth-text">The simulator knows each user’s true interests and each item’s true appeal. The platform only sees the logged events.</p>
+      <Glossary />
       <ChartFigure
         truth
         title={`User ${view.user}: true interests and what the platform built`}
-        summary={`True top topic ${topic(trueTop)} (${percent(view.trueInterests[trueTop])}); the served profile’s top topic is ${topic(profileTop)} and the session’s is ${topic(sessionTop)}.`}
+        summary={`True top topic ${topic(trueTop)} (${percent(view.trueInterests[trueTop])}); ${builtText}.`}
         exportName="interests-vs-profile"
         table={() => (
           <table className="metrics-table">
@@ -59,7 +64,9 @@ export function GroundTruth({ view, topicNames }: { view: UserFeatureView | null
 
       <h3>Trending: measured against true</h3>
       <p data-testid="trending-overlap">
-        {percent(view.trendingOverlap, 0)} of the top {TRENDING_COUNT} measured trending items are among the {TRENDING_COUNT} items of highest true appeal (mean true expected watch over all users).
+        {measured
+          ? `${percent(view.trendingOverlap, 0)} of the top ${TRENDING_COUNT} measured trending items are among the ${TRENDING_COUNT} items of highest true appeal (mean true expected watch over all users).`
+          : 'No engagement logged yet: every trend is 0, so nothing trends. The overlap with true appeal is measured from tick 1.'}
       </p>
       <table className="metrics-table truth-box">
         <caption>True top 10 by appeal</caption>
@@ -79,7 +86,7 @@ export function GroundTruth({ view, topicNames }: { view: UserFeatureView | null
               <td>{row.item}</td>
               <td>{topic(row.topic)}</td>
               <td>{fixed(row.appeal, 3)}</td>
-              <td>{row.trendRank}</td>
+              <td>{measured ? row.trendRank : 'not ranked yet'}</td>
             </tr>
           ))}
         </tbody>

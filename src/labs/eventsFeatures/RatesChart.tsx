@@ -53,7 +53,11 @@ export function RatesChart({ rates, version }: { rates: readonly EventRates[]; v
       )}
     >
       <Legend items={SERIES.map((series) => ({ key: series.key, label: series.label, color: series.color, value: last ? percent(series.value(last)) : undefined }))} />
-      <LineChart rows={rates} version={version} x={tickOf} series={SERIES} yFormat={(value) => percent(value, 0)} ariaLabel="Click, like, share and skip rates by tick" />
+      {rates.length === 0 ? (
+        <p className="empty-chart">No events yet: press Run to log the first tick.</p>
+      ) : (
+        <LineChart rows={rates} version={version} x={tickOf} series={SERIES} yFormat={(value) => percent(value, 0)} ariaLabel="Click, like, share and skip rates by tick" />
+      )}
     </ChartFigure>
   );
 }

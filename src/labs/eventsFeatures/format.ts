@@ -20,3 +20,13 @@ export function argmax(values: readonly number[]): number {
   }
   return best;
 }
+
+/** True when the user has at least one logged impression, so their profile, session and last feed are built from events. */
+export function userServed(view: { session: { events: number } }): boolean {
+  return view.session.events > 0;
+}
+
+/** True when some item has a trend above 0; before that every item ties at 0 and the trending ranks mean nothing. */
+export function trendingMeasured(view: { measuredTrending: readonly { trend: number }[] }): boolean {
+  return (view.measuredTrending[0]?.trend ?? 0) > 0;
+}

@@ -12,17 +12,40 @@ export interface FreshnessVerdict {
   /** (fresh − stale) / fresh: positive when staleness lost click rate. */
   clickLoss: number;
   utilityLoss: number;
-  /** 'both': stale lost click rate and utility; 'click': lost click rate only; 'none': no click loss above 2%. */
+  /** 'both': stale lost 2% or more of click rate and of utility; 'click': of click rate only; 'none': less than 2% of click rate. */
   supported: 'both' | 'click' | 'none';
 }
 
-/** Describes a relative loss in words: "10.2% lower with stale features", or "higher" for a gain. */
-export function describeLoss(loss: number): string {
-  if (!Number.isFinite(loss)) {
-    return 'change unknown';
+/**
+ * Describes the relative change from `fresh` to `stale` in words, with both
+ * values: "fell 5.7% relative with stale features, i.e. from 22.94% to 21.62%".
+ */
+export function describeChange(fresh: number, stale: number, format: (value: number) => string): string {
+  const change = (stale - fresh) / fresh;
+  if (!Number.isFinite(change)) {
+    return `went from ${format(fresh)} to ${format(stale)}`;
   }
-  const size = `${(100 * Math.abs(loss)).toFixed(1)}%`;
-  return loss >= 0 ? `${size} lower with stale features` : `${size} higher with stale features`;
+  if (change === 0) {
+    return `did not change with stale features (${format(fresh)})`;
+  }
+  const verb = change < 0 ? 'fell' : 'rose';
+  return `${verb} ${(100 * Math.abs(change)).toFixed(1)}% relative with stale features, i.e. from ${format(fresh)} to ${format(stale)}`;
+}
+
+/** Describes whether click rate and true utility moved the same way, which click rate alone cannot show. */
+export function describeAgreement(verdict: FreshnessVerdict): string {
+  const clickFell = verdict.clickLoss > 0;
+  const utilityFell = verdict.utilityLoss > 0;
+  if (clickFell && utilityFell) {
+    return 'Both fell: by the platform’s measure and by the one only the simulator knows, stale features made the feeds worse in this run.';
+  }
+  if (clickFell) {
+    return 'They disagree in this run: the click rate fell but true utility did not, so judging by clicks alone would overstate what staleness cost the users.';
+  }
+  if (utilityFell) {
+    return 'They disagree in this run: the click rate did not fall but true utility did, a loss the platform could not see in its own metric.';
+  }
+  return 'Neither fell in this run.';
 }
 
 /** Compares the first run (fresh) with the second (stale) of a comparison. */

@@ -12,7 +12,7 @@ import type { UserFeatureView } from '../../engine/features/userView';
 import type { TickMetrics } from '../../engine/loop/types';
 import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import type { EventsFeaturesApi } from '../../worker/eventsFeatures.worker';
-import type { EventsFeaturesInit, FreshnessComparison, FreshnessProgress, StreamProgress } from '../../worker/eventsFeaturesApi';
+import type { EventsFeaturesInit, FreshnessComparison, FreshnessProgress, StreamProgress, TrendingSnapshot } from '../../worker/eventsFeaturesApi';
 import { simulationParams, type EventsFeaturesSettings } from './settings';
 
 export type LabStatus = 'starting' | 'ready' | 'running' | 'crashed';
@@ -32,9 +32,13 @@ export interface LabState {
   view: UserFeatureView | null;
   /** Increases whenever new events were logged, so the event table refetches. */
   version: number;
+  /** Ticks left of a paused run, which Resume plays; 0 when no run is paused. */
+  pausedTicks: number;
+  /** Increases with every reset, so the page can drop results of the discarded run. */
+  resets: number;
 }
 
-const INITIAL: LabState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, eventCount: 0, rates: [], metrics: [], view: null, version: 0 };
+const INITIAL: LabState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, eventCount: 0, rates: [], metrics: [], view: null, version: 0, pausedTicks: 0, resets: 0 };
 
 /** Fetches the user view at most this often during a run, in milliseconds. */
 const VIEW_INTERVAL_MS = 2_000;
@@ -59,6 +63,9 @@ export class EventsFeaturesController {
   };
 
   readonly getState = (): LabState => this.state;
+
+  /** The settings of the world in the worker now. */
+  readonly getSettings = (): EventsFeaturesSettings => this.settings;
 
   private update(patch: Partial<LabState>): void {
     this.state = { ...this.state, ...patch };
@@ -109,7 +116,7 @@ export class EventsFeaturesController {
     this.stop();
     // Progress still in flight from the cancelled run must not reach the new run's rows.
     this.activeRun = null;
-    this.update({ ...INITIAL, status: 'starting', message: 'Choosing a backend and building the world…', version: this.state.version + 1 });
+    this.update({ ...INITIAL, status: 'starting', message: 'Choosing a backend and building the world…', version: this.state.version + 1, resets: this.state.resets + 1 });
     try {
       const init = await this.api().init({ params: simulationParams(settings), featureRefresh: settings.featureRefresh });
       this.update({ status: 'ready', message: `Ready at tick 0 on the ${init.backend.active} backend.`, init });
@@ -119,14 +126,18 @@ export class EventsFeaturesController {
     }
   }
 
-  /** Plays `ticks` ticks, streaming rows into the state; {@link stop} pauses after the current tick. */
+  /**
+   * Plays `ticks` ticks, streaming rows into the state. {@link stop} pauses
+   * after the current tick and keeps the ticks left for {@link resume}; a new
+   * run drops them.
+   */
   async run(ticks: number): Promise<void> {
     if (this.state.status !== 'ready') {
       return;
     }
     const runId = this.nextRunId++;
     this.activeRun = runId;
-    this.update({ status: 'running', message: `Running ${ticks} ticks…` });
+    this.update({ status: 'running', pausedTicks: 0, message: `Running ${ticks} ticks…` });
     const onProgress = proxy((progress: StreamProgress) => {
       if (this.activeRun !== runId || progress.rates.length === 0) {
         return;
@@ -147,7 +158,9 @@ export class EventsFeaturesController {
       const result = await this.api().advance(ticks, runId, onProgress);
       if (this.activeRun === runId) {
         this.activeRun = null;
-        this.update({ status: 'ready', tick: result.tick, eventCount: result.eventCount, version: this.state.version + 1, message: result.cancelled ? `Paused at tick ${result.tick}. Scroll the event table to inspect it.` : `Done: tick ${result.tick}, ${result.eventCount.toLocaleString('en')} events logged.` });
+        const pausedTicks = result.cancelled ? ticks - result.metrics.length : 0;
+        const message = result.cancelled ? `Paused at tick ${result.tick} with ${pausedTicks} of ${ticks} ticks left. Scroll the event table to inspect it, then press Resume.` : `Done: tick ${result.tick}, ${result.eventCount.toLocaleString('en')} events logged.`;
+        this.update({ status: 'ready', tick: result.tick, eventCount: result.eventCount, version: this.state.version + 1, pausedTicks, message });
         await this.refreshView();
       }
     } catch (error) {
@@ -159,6 +172,13 @@ export class EventsFeaturesController {
   stop(): void {
     if (this.activeRun !== null && this.client !== null) {
       void this.client.api.cancel(this.activeRun);
+    }
+  }
+
+  /** Plays the ticks left of the paused run. */
+  async resume(): Promise<void> {
+    if (this.state.pausedTicks > 0) {
+      await this.run(this.state.pausedTicks);
     }
   }
 
@@ -191,6 +211,11 @@ export class EventsFeaturesController {
   async compareFreshness(refreshes: number[], ticks: number, onProgress: (progress: FreshnessProgress) => void): Promise<FreshnessComparison> {
     const runId = this.nextRunId++;
     return this.api().compareFreshness(refreshes, ticks, runId, proxy(onProgress));
+  }
+
+  /** Plays a fresh copy of the page's world from tick 0 to `ticks` and returns its trending overlap there. */
+  async trendingAt(ticks: number): Promise<TrendingSnapshot> {
+    return this.api().trendingAt(ticks);
   }
 
   async bingeProbe(topic: number, eventsPerTick: number, ticks: number): Promise<BingeProbeResult> {

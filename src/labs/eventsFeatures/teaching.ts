@@ -1,7 +1,8 @@
 /** Lab 2's teaching material: objectives, check questions, and "predict, then run" steps read from the run's numbers. */
 import type { CheckQuestion, PredictStep } from '../../teaching/types';
-import type { FreshnessComparison, FreshnessProgress } from '../../worker/eventsFeaturesApi';
-import { describeLoss, judgeFreshness } from './freshnessExperiment';
+import { TRENDING_COUNT } from '../../engine/features/userView';
+import type { FreshnessComparison, FreshnessProgress, TrendingSnapshot } from '../../worker/eventsFeaturesApi';
+import { describeAgreement, describeChange, judgeFreshness } from './freshnessExperiment';
 import { argmax, fixed, percent } from './format';
 import type { EventsFeaturesController } from './labController';
 
@@ -17,26 +18,28 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'logging',
     question: 'What does the logging stage record for each impression?',
     options: [
-      { id: 'clicks', label: 'Only the clicks, since they are the signal the ranker predicts', correct: false, feedback: 'Impressions without a click are the negatives of the click model, and skips and watch time are labels too. A log of clicks alone cannot give a click rate.' },
-      { id: 'all', label: 'Who saw which item, where and from which source, what the user did, and what the ranker predicted', correct: true, feedback: 'Every row of the event table is such a record. The context and the predictions at serving time let the platform train, debug and evaluate later.' },
+      { id: 'clicks', label: 'Only the clicks, the signal the ranker predicts', correct: false, feedback: 'Impressions without a click are the negatives of the click model, and skips and watch time are labels too. A log of clicks alone cannot give a click rate.' },
+      { id: 'all', label: 'The context, the user’s actions and the ranker’s predictions', correct: true, feedback: 'Every row of the event table is such a record: who saw which item, in which slot, from which source, what the user did, and the predicted click probability. They let the platform train, debug and evaluate later.' },
       { id: 'truth', label: 'The user’s interests at the moment of the impression', correct: false, feedback: 'No platform observes interests. It logs behaviour and estimates interests from it: the profile in the feature store is that estimate.' },
+      { id: 'feed', label: 'The whole feed once per session, without per-item outcomes', correct: false, feedback: 'A feed without outcomes cannot train a click model. The log has one row per impression, with the user’s actions on that item.' },
     ],
   },
   {
     id: 'split',
     question: 'Why does a platform compute the long-term profile in batch but session features in real time?',
     options: [
-      { id: 'cost', label: 'The profile aggregates a long history and changes slowly, so a periodic job is cheap and good enough; a session changes within minutes and is useless late', correct: true, feedback: 'The split trades cost against freshness: each feature is recomputed about as often as it changes.' },
+      { id: 'cost', label: 'Each is recomputed about as often as it changes', correct: true, feedback: 'The profile aggregates a long history and changes slowly, so a periodic job is cheap and good enough. A session changes within minutes and is useless late.' },
       { id: 'accuracy', label: 'Batch jobs are more accurate than streaming jobs', correct: false, feedback: 'Both compute the same formula on the same events; a batch value is only older. Here the served profile equals the live profile right after a refresh.' },
       { id: 'privacy', label: 'Real-time features may not use personal data', correct: false, feedback: 'Session features are as personal as the profile: both are built from the same user’s events.' },
+      { id: 'size', label: 'A profile is too large to keep in memory for a stream job', correct: false, feedback: 'A profile has one value per topic per user, the same shape as the session’s topic mix. Size does not decide the split here.' },
     ],
   },
   {
     id: 'binge',
     question: 'A user who mostly watched pets starts binge-watching cooking. Which feature tells the ranker first?',
     options: [
-      { id: 'session', label: 'The session features', correct: true, feedback: 'The session holds only the last N events, so a few cooking videos fill it. The decayed profile needs many more before cooking outweighs years of pets.' },
-      { id: 'profile', label: 'The long-term profile', correct: false, feedback: 'The profile sums the whole history with a half-life of about 13.5 ticks here, so new events move it slowly. Step 2 measures the gap.' },
+      { id: 'session', label: 'The session features', correct: true, feedback: 'The session holds only the user’s last N events (N is “Session length N”), so it turns once cooking is the largest share of those events. The profile still holds its decayed history and turns later, by a margin that depends on that history. Step 2 measures it for one user.' },
+      { id: 'profile', label: 'The long-term profile', correct: false, feedback: 'The profile decays old events with a half-life of about 13.5 ticks here, so a binge has to outweigh the user’s remaining history first. Step 2 measures the gap.' },
       { id: 'trending', label: 'The trending list', correct: false, feedback: 'Trending counts everyone’s engagement per item. One user’s binge hardly moves it and says nothing about that user.' },
     ],
   },
@@ -44,15 +47,16 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'utility',
     question: 'Stale features lowered the measured click rate. Does that show users are worse off?',
     options: [
-      { id: 'yes', label: 'Yes: fewer clicks means users got less of what they want', correct: false, feedback: 'Clicks are what the platform can measure. Clickbait raises clicks and lowers true utility in this world, so the two can move apart.' },
-      { id: 'no', label: 'Not on its own: true utility has to be checked separately, and only the simulator knows it', correct: true, feedback: 'The freshness chart draws both. A real platform would need a holdout or a survey to see the utility side.' },
+      { id: 'yes', label: 'Yes: fewer clicks means users got less of what they want', correct: false, feedback: 'Clicks are what the platform can measure. Clickbait raises clicks and lowers true utility in this world’s response model, so the two can move apart.' },
+      { id: 'no', label: 'Not on its own: true utility must be checked separately', correct: true, feedback: 'The freshness chart draws both, and only the simulator knows true utility. A real platform would need a holdout or a survey to see that side.' },
+      { id: 'opposite', label: 'No: fewer clicks always means users are better off', correct: false, feedback: 'Click rate and true utility can fall together: step 1 shows either outcome, depending on the seed.' },
     ],
   },
   {
     id: 'trending',
     question: 'Why does measured trending differ from the items of highest true appeal?',
     options: [
-      { id: 'exposure', label: 'It counts engagement with what was shown, so exposure decides what can trend', correct: true, feedback: 'An item the feed never showed cannot collect watch time, however appealing. Trending then feeds the popularity source, which shows those items again.' },
+      { id: 'exposure', label: 'Exposure decides what can trend', correct: true, feedback: 'Trending counts engagement with what was shown. An item the feed never showed cannot collect watch time, however appealing. Trending then feeds the popularity source, which shows those items again.' },
       { id: 'noise', label: 'Only because watch fractions are random', correct: false, feedback: 'Noise averages out over hundreds of impressions. The gap that remains comes from which items were shown at all.' },
       { id: 'decay', label: 'Because the decay is too fast to measure anything', correct: false, feedback: 'A half-life of about 3 ticks makes trending recent, not blind. Items that were never shown would not trend with any decay.' },
     ],
@@ -61,8 +65,9 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'skew',
     question: 'The ranker trains on the features logged at serving time. Why not recompute the features when training?',
     options: [
-      { id: 'skew', label: 'Recomputed features would differ from the ones the ranker saw when it served, which is training/serving skew', correct: true, feedback: 'With stale serving features the gap is large: the served copy can be up to N − 1 ticks older than the live store.' },
+      { id: 'skew', label: 'Recomputed features would cause training/serving skew', correct: true, feedback: 'Recomputed features differ from the ones the ranker saw when it served. With stale serving features the gap is large: the served copy can be up to “Batch refresh (ticks)” − 1 ticks older than the live store.' },
       { id: 'speed', label: 'Only because recomputing is slower', correct: false, feedback: 'Speed matters, but the main reason is correctness: a model must learn from the inputs it will get when serving.' },
+      { id: 'storage', label: 'The event log is deleted after serving', correct: false, feedback: 'The log is kept: it is the training data. Features could be recomputed from it, but they would not match what was served.' },
     ],
   },
 ];
@@ -88,6 +93,28 @@ async function runUntil(controller: EventsFeaturesController, tick: number, stat
   }
 }
 
+/** Tick at which step 3 compares measured trending with true appeal. */
+export const TRENDING_TICK = 40;
+
+/**
+ * Returns the trending overlap at exactly `tick`: from the page's run when it
+ * has not passed `tick` (playing it forward), else from a fresh copy of the
+ * same world played from tick 0, because the page's run cannot go back.
+ */
+async function trendingAtTick(controller: EventsFeaturesController, tick: number, status: (text: string) => void): Promise<TrendingSnapshot> {
+  if (controller.getState().tick > tick) {
+    status(`The page’s run is past tick ${tick}: replaying the same world from tick 0 to tick ${tick}…`);
+    return controller.trendingAt(tick);
+  }
+  await runUntil(controller, tick, status);
+  await controller.refreshView();
+  const view = controller.getState().view;
+  if (view === null || view.tick !== tick) {
+    throw new Error(`the feature view is not at tick ${tick}; run the step again`);
+  }
+  return { tick: view.tick, overlap: view.trendingOverlap, top: view.measuredTrending[0] };
+}
+
 export function buildSteps({ controller, staleRefresh, compareTicks, onComparison }: StepContext): PredictStep[] {
   const topicName = (index: number) => controller.getState().init?.topicNames[index] ?? `topic ${index}`;
   return [
@@ -96,9 +123,9 @@ export function buildSteps({ controller, staleRefresh, compareTicks, onCompariso
       title: 'Stale batch features',
       question: `Batch features refreshed every ${staleRefresh} ticks against every tick, over ${compareTicks} ticks: what do stale features cost?`,
       options: [
-        { id: 'both', label: 'Click rate falls by 2% or more, and true utility falls with it', explanation: 'In this run the stale profile and item statistics led to worse feeds by both measures, the one the platform sees and the one only the simulator knows.' },
-        { id: 'click', label: 'Click rate falls by 2% or more, but true utility falls less than 2% or rises', explanation: 'The platform’s metric and the users’ good disagree. Judged by click rate alone, fresh features win, but the true utility of the feeds did not fall with stale features, or fell by less than 2%. In this world clickbait raises clicks and lowers true utility, so the two need not move together.' },
-        { id: 'none', label: 'Click rate falls by less than 2% or rises', explanation: 'In this world and at this refresh period, stale batch features cost little click rate. The ranker still had the retrieval model and the real-time trend, which staleness does not touch.' },
+        { id: 'both', label: 'Click rate falls by 2% or more (relative), and true utility falls by 2% or more too', explanation: 'In this run the stale profiles and item statistics made the feeds worse by both measures: the click rate the platform sees and the true utility only the simulator knows.' },
+        { id: 'click', label: 'Click rate falls by 2% or more (relative), but true utility falls by less than 2% or rises', explanation: 'Judged by click rate alone, fresh features win, but the true utility of the feeds fell by less, or rose: the platform’s metric and the users’ good moved apart in this run.' },
+        { id: 'none', label: 'Click rate falls by less than 2% (relative), or rises', explanation: 'In this world and at this refresh period, stale batch features cost little click rate. The ranker still had the retrieval model and the real-time trend, which staleness does not touch. The utility finding below says whether users lost anyway.' },
       ],
       async run(status) {
         const comparison = await controller.compareFreshness([1, staleRefresh], compareTicks, (progress: FreshnessProgress) => {
@@ -106,11 +133,14 @@ export function buildSteps({ controller, staleRefresh, compareTicks, onCompariso
         });
         onComparison(comparison);
         const verdict = judgeFreshness(comparison);
+        const seed = controller.getSettings().seed;
         return {
           supported: verdict.supported,
           findings: [
-            `Mean click rate: ${percent(verdict.freshClick, 2)} with fresh features, ${percent(verdict.staleClick, 2)} with features refreshed every ${staleRefresh} ticks (${describeLoss(verdict.clickLoss)}).`,
-            `Mean true utility: ${fixed(verdict.freshUtility)} fresh, ${fixed(verdict.staleUtility)} stale (${describeLoss(verdict.utilityLoss)}).`,
+            `Mean click rate over ${compareTicks} ticks ${describeChange(verdict.freshClick, verdict.staleClick, (value) => percent(value, 2))} (refreshed every ${staleRefresh} ticks against every tick).`,
+            `Mean true utility ${describeChange(verdict.freshUtility, verdict.staleUtility, (value) => fixed(value))}.`,
+            describeAgreement(verdict),
+            `These numbers are for seed ${seed}. The size of both changes, and whether true utility falls at all, differs from seed to seed: change Seed under “World” in the Run panel and run this step again to compare.`,
           ],
         };
       },
@@ -118,9 +148,9 @@ export function buildSteps({ controller, staleRefresh, compareTicks, onCompariso
     {
       id: 'binge',
       title: 'A binge',
-      question: 'The chosen user binge-watches 5 videos a tick of the topic least present in their profile. Which feature makes it the top topic first?',
+      question: 'From tick 20 of the page’s run (or its current tick, if later), the chosen user binge-watches 5 videos a tick of the topic least present in their profile. Which feature makes it the top topic first?',
       options: [
-        { id: 'session', label: 'The session features', explanation: 'The session window holds only the last N events, so the binge fills it within a few events. The profile keeps its decayed history and turns later.' },
+        { id: 'session', label: 'The session features', explanation: 'The session window holds only the user’s last N events, so once the binge is the largest share of those events the session turns. The profile keeps its decayed history and turned later; the findings give both ticks.' },
         { id: 'profile', label: 'The long-term profile', explanation: 'The profile turned first: the user’s decayed history was so small that a few binge events outweighed it, while the rest of the session window still held older events.' },
         { id: 'same', label: 'Both in the same tick, or neither within 15 ticks', explanation: 'With an empty history both features are made of the binge alone, so they turn together.' },
       ],
@@ -142,12 +172,12 @@ export function buildSteps({ controller, staleRefresh, compareTicks, onCompariso
         } else if (profile < session) {
           supported = 'profile';
         }
-        const when = (tick: number | null) => (tick === null ? 'not within 15 ticks' : `after tick ${tick} (${tick * 5} videos)`);
+        const when = (tick: number | null) => (tick === null ? 'not within 15 ticks of the binge' : `after binge tick ${tick} (${tick * 5} binge videos)`);
         const first = result.rows[0];
         return {
           supported,
           findings: [
-            `User ${view.user} binged ${topicName(topic)}, which had ${percent(view.servedProfile[topic])} of the profile; the top topic was ${topicName(argmax(view.servedProfile))}.`,
+            `At tick ${view.tick} of the page’s run, user ${view.user} started to binge ${topicName(topic)}, which had ${percent(view.servedProfile[topic])} of the profile; the top topic was ${topicName(argmax(view.servedProfile))}. The session window holds the last ${controller.getSettings().sessionLength} events.`,
             `After the first tick ${topicName(topic)} held ${percent(first.sessionShare)} of the session mix and ${percent(first.profileShare)} of the profile.`,
             `It became the session’s top topic ${when(result.sessionNoticedAt)}, and the profile’s ${when(result.profileNoticedAt)}.`,
           ],
@@ -157,32 +187,26 @@ export function buildSteps({ controller, staleRefresh, compareTicks, onCompariso
     {
       id: 'trending',
       title: 'Measured trending against true appeal',
-      question: 'After 40 ticks, how many of the 20 measured trending items are among the 20 items of highest true appeal?',
+      question: `At tick ${TRENDING_TICK}, how many of the ${TRENDING_COUNT} measured trending items are among the ${TRENDING_COUNT} items of highest true appeal?`,
       options: [
         { id: 'most', label: 'Half or more', explanation: 'Engagement counts found most of the truly appealing items: exposure was spread widely enough for them to be seen.' },
         { id: 'some', label: 'From a fifth to under half', explanation: 'Trending found some appealing items, but exposure decided much of it: items the feed kept showing collected the watch time.' },
         { id: 'few', label: 'Under a fifth', explanation: 'Trending mostly reflects what the platform chose to show. Appealing items that were never served could not collect any watch time.' },
       ],
       async run(status) {
-        await runUntil(controller, 40, status);
-        await controller.refreshView();
-        const view = controller.getState().view;
-        if (view === null) {
-          throw new Error('the feature view is not loaded');
-        }
-        const overlap = view.trendingOverlap;
+        const snapshot = await trendingAtTick(controller, TRENDING_TICK, status);
         let supported = 'few';
-        if (overlap >= 0.5) {
+        if (snapshot.overlap >= 0.5) {
           supported = 'most';
-        } else if (overlap >= 0.2) {
+        } else if (snapshot.overlap >= 0.2) {
           supported = 'some';
         }
-        const top = view.measuredTrending[0];
+        const { top } = snapshot;
         return {
           supported,
           findings: [
-            `At tick ${view.tick}, ${percent(overlap, 0)} of the top 20 measured trending items are in the true top 20.`,
-            `The top trending item, ${top.item} (${topicName(top.topic)}), ranks ${top.appealRank} of ${controller.getState().init?.items ?? '?'} by true appeal.`,
+            `At tick ${snapshot.tick}, ${percent(snapshot.overlap, 0)} of the top ${TRENDING_COUNT} measured trending items are in the true top ${TRENDING_COUNT}.`,
+            `The top trending item at tick ${snapshot.tick}, ${top.item} (${topicName(top.topic)}), ranks ${top.appealRank} of ${controller.getState().init?.items ?? '?'} by true appeal.`,
           ],
         };
       },
