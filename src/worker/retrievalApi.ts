@@ -10,7 +10,7 @@ import { datasetFromRatings, datasetFromWorld, type RetrievalDataset } from '../
 import { CANDIDATE_K, LAB_K, RetrievalEvaluator, scoreItems } from '../engine/retrieval/evaluator';
 import { HnswIndex } from '../engine/retrieval/hnswIndex';
 import { IvfIndex, exactSearch, recallAtK } from '../engine/retrieval/ivfIndex';
-import { buildIndex, recallTimeCurve, type IndexKind, type RecallTimeRow } from '../engine/retrieval/labSearch';
+import { buildIndex, medianMsPerQuery, recallTimeCurve, type IndexKind, type RecallTimeRow } from '../engine/retrieval/labSearch';
 import { topK } from '../engine/retrieval/topK';
 import { trainEmbeddings, type EpochRow, type Hyperparameters, type LabModel, type TrainedEmbeddings } from '../engine/retrieval/trainEmbeddings';
 import { createSyntheticWorld } from '../engine/world/synthetic';
@@ -73,6 +73,7 @@ export interface Retrieval {
   trueTop: number[];
   /** recall@k of the candidates against the true top k; NaN without a world. */
   recallVsTruth: number;
+  /** Median time of one query in milliseconds, after a warm-up (see medianMsPerQuery). */
   ms: number;
   /** Cells probed (IVF), in probe order. */
   probedCells: number[];
@@ -94,8 +95,8 @@ export interface ColdStartResult {
   model: LabModel;
   creator: number;
   tag: number;
-  /** Map position of the new item, from the same projection as the map. */
-  point: [number, number];
+  /** Map position of the new item on the model's last drawn map; null when its map was not drawn. */
+  point: [number, number] | null;
   /** Its 10 nearest items by cosine. */
   neighbours: number[];
   /** Share of those neighbours whose dominant true topic equals the tag; NaN without a world. */
@@ -205,12 +206,15 @@ export function createRetrievalApi(environment: EngineEnvironment) {
     return topK(scores, k);
   }
 
-  /** Map position of a vector: PCA projection, or for UMAP the mean position of its 10 nearest items. */
-  function place(model: LabModel, vector: Float32Array): [number, number] {
+  /**
+   * Returns the map position of a vector: its PCA projection, or for UMAP the
+   * mean position of its 10 nearest items. Returns null when the model's map was not drawn.
+   */
+  function place(model: LabModel, vector: Float32Array): [number, number] | null {
     const layout = layouts.get(model);
     const trained = requireModel(model);
     if (layout === undefined) {
-      return [0, 0];
+      return null;
     }
     if (layout.method === 'pca') {
       const point = projectRows(layout.basis, vector, 1);
@@ -313,7 +317,7 @@ export function createRetrievalApi(environment: EngineEnvironment) {
         const points = new Float32Array((data.items + data.users) * 2);
         points.set(itemPoints);
         for (let user = 0; user < data.users; user += 1) {
-          const [x, y] = place(model, trained.userVectors.subarray(user * trained.dim, (user + 1) * trained.dim));
+          const [x, y] = place(model, trained.userVectors.subarray(user * trained.dim, (user + 1) * trained.dim)) ?? [0, 0];
           points[(data.items + user) * 2] = x;
           points[(data.items + user) * 2 + 1] = y;
         }
@@ -393,27 +397,27 @@ export function createRetrievalApi(environment: EngineEnvironment) {
         const trained = requireModel(model);
         const data = requireDataset();
         const query = trained.userVectors.subarray(user * trained.dim, (user + 1) * trained.dim);
-        let started = performance.now();
         const exact = exactSearch(trained.itemVectors, trained.dim, query, k);
-        const exactMs = performance.now() - started;
         let candidates = exact;
         let probedCells: number[] = [];
+        let search = (): number[] => exactSearch(trained.itemVectors, trained.dim, query, k);
         if (method !== 'exact') {
           let index = indexes.get(`${model}:${method}`);
           if (index === undefined) {
             index = buildIndex(method, trained.itemVectors, trained.dim, new Random(seed).fork(`index:${method}`));
             indexes.set(`${model}:${method}`, index);
           }
-          // The query time leaves out the build, which happens once per trained model.
-          started = performance.now();
-          candidates = index instanceof IvfIndex ? index.search(query, k, parameter) : (index as HnswIndex).search(query, k, Math.max(k, parameter));
+          const built = index;
+          search = () => (built instanceof IvfIndex ? built.search(query, k, parameter) : built.search(query, k, Math.max(k, parameter)));
+          candidates = search();
           if (index instanceof IvfIndex) {
             const cellScores = new Float32Array(index.lists);
             scoreItems(query, index.centroids, trained.dim, cellScores);
             probedCells = topK(cellScores, Math.min(index.lists, Math.max(1, parameter)));
           }
         }
-        const ms = method === 'exact' ? exactMs : performance.now() - started;
+        // The same method as the recall/time curve: a warm-up, then the median of repeats. The index build is left out.
+        const ms = medianMsPerQuery(search, 1);
         const trueTop = evaluator?.trueTopK(user, k) ?? [];
         return {
           candidates,

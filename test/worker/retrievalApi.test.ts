@@ -69,6 +69,6 @@ describe('retrieval worker API', () => {
     const result = await api.coldStart('two-tower', 1);
     expect(result.neighbours).toHaveLength(10);
     expect(result.sameTopicShare).toBeGreaterThanOrEqual(0);
-    expect(Number.isFinite(result.point[0])).toBe(true);
+    expect(Number.isFinite(result.point?.[0] ?? Number.NaN)).toBe(true);
   });
 });

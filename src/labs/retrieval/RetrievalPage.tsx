@@ -9,6 +9,7 @@ import { proxy } from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLabQuery } from '../../state/labQuery';
 import { CheckQuestions } from '../../teaching/CheckQuestions';
+import { CopyLinkButton } from '../../teaching/CopyLinkButton';
 import { ModeSwitch } from '../../teaching/ModeSwitch';
 import { LabIntro } from '../../teaching/LabIntro';
 import { PredictThenRun } from '../../teaching/PredictThenRun';
@@ -16,10 +17,13 @@ import type { EpochRow, LabModel } from '../../engine/retrieval/trainEmbeddings'
 import type { RecallTimeRow } from '../../engine/retrieval/labSearch';
 import type { ColdStartResult, DatasetSummary, IndexStructure, MapLayout, Retrieval, TrainProgress } from '../../worker/retrievalApi';
 import { MapPanel, RecallTimeChart, TrainingCurves } from './RetrievalPanels';
+import { ColdStartSection, GroundTruthPanel } from './RetrievalSections';
 import { RETRIEVAL_DEFAULTS, RETRIEVAL_FIELDS, type RetrievalSettings } from './settings';
 import { CHECK_QUESTIONS, OBJECTIVES, buildSteps } from './teaching';
 import { useRetrievalWorker } from './useRetrievalWorker';
+import { useWorkerCall } from './useWorkerCall';
 import { NumberSetting, SelectSetting } from './SettingInputs';
+import { mapColouring, unavailableColourings } from './mapColouring';
 
 let nextRunId = 1;
 
@@ -29,14 +33,16 @@ export function RetrievalPage() {
   const [settings, setSettings] = useLabQuery(RETRIEVAL_FIELDS, RETRIEVAL_DEFAULTS);
   const { client, crash, restart, generation } = useRetrievalWorker();
   const [dataset, setDataset] = useState<DatasetSummary>();
-  const [status, setStatus] = useState('Starting the worker…');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { status, error, busy, perform, progressStatus, markCancelling } = useWorkerCall('Starting the worker…');
   const [curves, setCurves] = useState<Partial<Record<LabModel, EpochRow[]>>>({});
   const [trained, setTrained] = useState<Set<LabModel>>(new Set());
   const [layout, setLayout] = useState<MapLayout>();
   const [retrieval, setRetrieval] = useState<Retrieval>();
   const [structure, setStructure] = useState<IndexStructure>();
+  /** IVF cell of each item for the model whose IVF index was last built; kept after an HNSW search so "Colour by: cell" stays true. */
+  const [ivfCells, setIvfCells] = useState<{ model: LabModel; cellOf: Uint32Array }>();
+  /** The index a shown retrieval used, for the ground-truth line. */
+  const [retrievedWith, setRetrievedWith] = useState<string>('exact');
   const [curve, setCurve] = useState<RecallTimeRow[]>([]);
   const [coldStart, setColdStart] = useState<ColdStartResult[]>([]);
   const [hover, setHover] = useState<{ item: number; model: number[]; truth: number[] } | null>(null);
@@ -46,22 +52,10 @@ export function RetrievalPage() {
 
   const worldKey = `${settings.seed}-${settings.users}-${settings.items}-${settings.topics}-${settings.watches}`;
 
-  /** Runs one worker call with the page marked busy; a failure becomes the page's error message. */
-  const perform = useCallback(async (label: string, call: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setStatus(label);
-    try {
-      await call();
-      setStatus('Ready.');
-    } catch (failure) {
-      const message = failure instanceof Error ? failure.message : String(failure);
-      setError(message === 'Cancelled' ? null : message);
-      setStatus(message === 'Cancelled' ? 'Cancelled.' : 'Ready.');
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const cancel = () => {
+    markCancelling();
+    client?.api.cancel(runId.current);
+  };
 
   const resetResults = () => {
     setCurves({});
@@ -69,11 +63,12 @@ export function RetrievalPage() {
     setLayout(undefined);
     setRetrieval(undefined);
     setStructure(undefined);
+    setIvfCells(undefined);
     setCurve([]);
     setColdStart([]);
   };
 
-  useEffect(() => {
+  const generateWorld = () => {
     if (client === undefined) {
       return;
     }
@@ -82,20 +77,28 @@ export function RetrievalPage() {
       resetResults();
       setDataset(summary);
     });
-    // The world is regenerated when its settings or the worker change, not on every setting.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, worldKey, perform]);
+  };
+
+  // The world is regenerated when its settings or the worker change, not on every setting.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(generateWorld, [client, worldKey, perform]);
 
   const hyper = { dim: settings.dim, epochs: settings.epochs, learningRate: settings.lr, l2: settings.l2, negatives: settings.negatives };
   const model = settings.model;
+  const userCount = dataset?.users ?? 0;
+  /** The user the map and search show: the "Chosen user" setting, or the world's last user when the setting is past the end. */
+  const chosenUser = Math.max(0, Math.min(settings.user, userCount - 1));
+  const userOutOfRange = dataset !== undefined && settings.user >= userCount;
+  const imported = dataset?.source === 'movielens';
 
   const train = () =>
     perform(`Training ${model}…`, async () => {
       if (!client) return;
       runId.current = nextRunId++;
       setCurves((current) => ({ ...current, [model]: [] }));
+      const report = progressStatus();
       const summary = await client.api.train(model, hyper, runId.current, proxy((progress: TrainProgress) => {
-        setStatus(`Training ${model}: ${progress.text}`);
+        report(`Training ${model}: ${progress.text}`);
         if (progress.row) {
           const row = progress.row;
           setCurves((current) => ({ ...current, [model]: [...(current[model] ?? []), row] }));
@@ -105,6 +108,7 @@ export function RetrievalPage() {
       setTrained((current) => new Set([...current, model]));
       setLayout(undefined);
       setStructure(undefined);
+      setIvfCells((current) => (current?.model === model ? undefined : current));
       setRetrieval(undefined);
       setColdStart([]);
     });
@@ -113,19 +117,36 @@ export function RetrievalPage() {
     perform(`Laying out ${model} with ${settings.map.toUpperCase()}…`, async () => {
       if (!client) return;
       runId.current = nextRunId++;
-      const next = await client.api.layout(model, settings.map, runId.current, proxy((fraction: number) => setStatus(`UMAP layout: ${Math.round(fraction * 100)}%`)));
+      const report = progressStatus();
+      const next = await client.api.layout(model, settings.map, runId.current, proxy((fraction: number) => report(`UMAP layout: ${Math.round(fraction * 100)}%`)));
       setLayout(next);
       setColdStart([]);
-      setRetrieval(await client.api.retrieve(model, Math.min(settings.user, (dataset?.users ?? 1) - 1), settings.index, settings.index === 'hnsw' ? settings.ef : settings.probes));
+      setRetrieval(await client.api.retrieve(model, chosenUser, settings.index, settings.index === 'hnsw' ? settings.ef : settings.probes));
+      setRetrievedWith(settings.index);
+    });
+
+  /** Builds the IVF index of the drawn model so the map can be coloured by cell. */
+  const buildCells = () =>
+    perform('Building the IVF index…', async () => {
+      if (!client || !layout) return;
+      const built = await client.api.buildIndex(layout.model, 'ivf');
+      if (built.cellOf) {
+        setIvfCells({ model: layout.model, cellOf: built.cellOf });
+      }
     });
 
   const search = () =>
     perform('Searching…', async () => {
       if (!client) return;
       const parameter = settings.index === 'hnsw' ? settings.ef : settings.probes;
-      setRetrieval(await client.api.retrieve(model, Math.min(settings.user, (dataset?.users ?? 1) - 1), settings.index, parameter));
+      setRetrieval(await client.api.retrieve(model, chosenUser, settings.index, parameter));
+      setRetrievedWith(settings.index);
       if (settings.index !== 'exact') {
-        setStructure(await client.api.buildIndex(model, settings.index));
+        const built = await client.api.buildIndex(model, settings.index);
+        setStructure(built);
+        if (built.cellOf) {
+          setIvfCells({ model, cellOf: built.cellOf });
+        }
       }
     });
 
@@ -143,9 +164,7 @@ export function RetrievalPage() {
       const draw = coldStart.length + 1;
       const results: ColdStartResult[] = [];
       for (const candidate of ['bpr', 'two-tower'] as const) {
-        if (trained.has(candidate) && layout?.model === candidate) {
-          results.push(await client.api.coldStart(candidate, draw));
-        } else if (trained.has(candidate)) {
+        if (trained.has(candidate)) {
           results.push(await client.api.coldStart(candidate, draw));
         }
       }
@@ -155,7 +174,8 @@ export function RetrievalPage() {
   const importFile = (file: File) =>
     perform(`Importing ${file.name}…`, async () => {
       if (!client) return;
-      const summary = await client.api.importRatings(file, proxy((fraction: number, text: string) => setStatus(`Importing ${file.name}: ${text} (${Math.round(fraction * 100)}%)`)));
+      const report = progressStatus();
+      const summary = await client.api.importRatings(file, proxy((fraction: number, text: string) => report(`Importing ${file.name}: ${text} (${Math.round(fraction * 100)}%)`)));
       resetResults();
       setDataset(summary);
     });
@@ -171,20 +191,17 @@ export function RetrievalPage() {
     [client, layout],
   );
 
-  const steps = useMemo(() => buildSteps(() => clientRef.current, (trainedModel) => setTrained((current) => new Set([...current, trainedModel]))), []);
+  const hyperRef = useRef(hyper);
+  hyperRef.current = hyper;
+  const steps = useMemo(
+    () => buildSteps(() => clientRef.current, () => hyperRef.current, (trainedModel) => setTrained((current) => new Set([...current, trainedModel]))),
+    // The questions name the settings, so they are rebuilt when a model setting changes; a step's state is kept by its id.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [settings.dim, settings.epochs, settings.lr, settings.l2, settings.negatives],
+  );
 
-  const group = useMemo(() => {
-    if (!dataset) return new Uint32Array(0);
-    if (settings.colour === 'creator' && dataset.itemCreator.length > 0) return dataset.itemCreator;
-    if (settings.colour === 'cell' && structure?.cellOf) return structure.cellOf;
-    return dataset.itemGroup;
-  }, [dataset, settings.colour, structure]);
-  let groupLabel = dataset?.source === 'synthetic' ? 'true dominant topic' : 'popularity';
-  if (settings.colour === 'creator' && dataset?.source === 'synthetic') {
-    groupLabel = 'creator';
-  } else if (settings.colour === 'cell' && structure?.cellOf) {
-    groupLabel = 'IVF cell';
-  }
+  const cells = layout !== undefined && ivfCells?.model === layout.model ? ivfCells.cellOf : undefined;
+  const colouring = mapColouring(settings.colour, dataset, cells);
 
   const update = (next: Partial<RetrievalSettings>) => setSettings(next);
   const modelCurve = curves[model] ?? [];
@@ -218,17 +235,33 @@ export function RetrievalPage() {
         </p>
       )}
 
-      {settings.mode === 'guided' && <PredictThenRun steps={steps} ready={dataset !== undefined && !busy} />}
+      {/* Hidden rather than unmounted in sandbox mode, so a running step keeps its prediction and result. */}
+      <div hidden={settings.mode !== 'guided'} data-testid="guided-steps">
+        <PredictThenRun steps={steps} ready={dataset !== undefined && !busy} />
+      </div>
 
       <section className="panel controls-panel" aria-labelledby="retrieval-controls">
         <h2 id="retrieval-controls">Data and model</h2>
         {settings.mode === 'sandbox' && (
           <div className="parameter-grid">
-            <NumberSetting name="seed" label="Seed" value={settings.seed} onCommit={update} />
-            <NumberSetting name="users" label="Users" value={settings.users} onCommit={update} />
-            <NumberSetting name="items" label="Items" value={settings.items} onCommit={update} />
-            <NumberSetting name="topics" label="Topics" value={settings.topics} onCommit={update} />
-            <NumberSetting name="watches" label="Watches per user" value={settings.watches} onCommit={update} />
+            {imported && (
+              <p className="help" data-testid="imported-note">
+                In use: the imported file {dataset.name} ({dataset.users} users, {dataset.items} items). The synthetic world&apos;s settings are hidden while it is loaded. A copied link reopens the
+                synthetic world, because files are not part of links.{' '}
+                <button type="button" onClick={generateWorld} disabled={busy}>
+                  Generate the synthetic world again
+                </button>
+              </p>
+            )}
+            {!imported && (
+              <>
+                <NumberSetting name="seed" label="Seed" value={settings.seed} onCommit={update} />
+                <NumberSetting name="users" label="Users" value={settings.users} onCommit={update} />
+                <NumberSetting name="items" label="Items" value={settings.items} onCommit={update} />
+                <NumberSetting name="topics" label="Topics" value={settings.topics} onCommit={update} />
+                <NumberSetting name="watches" label="Watches per user" value={settings.watches} onCommit={update} />
+              </>
+            )}
             <div className="parameter">
               <label htmlFor="retrieval-import">Import MovieLens ratings (u.data or ratings.csv)</label>
               <input id="retrieval-import" type="file" accept=".data,.csv,.txt" disabled={busy || !client} onChange={(event) => event.target.files?.[0] && void importFile(event.target.files[0])} />
@@ -241,12 +274,19 @@ export function RetrievalPage() {
           <NumberSetting name="epochs" label="Epochs" value={settings.epochs} onCommit={update} />
           <NumberSetting name="lr" label="Learning rate" value={settings.lr} onCommit={update} />
           <NumberSetting name="l2" label="L2 penalty λ" value={settings.l2} onCommit={update} />
-          <NumberSetting name="negatives" label="Negatives per positive" value={settings.negatives} onCommit={update} />
+          <NumberSetting
+            name="negatives"
+            label="Negatives per positive"
+            value={settings.negatives}
+            onCommit={update}
+            disabled={model === 'biased-mf'}
+            help={model === 'biased-mf' ? 'Not used by biased MF, which fits the ratings of watched items and samples no negatives.' : undefined}
+          />
         </div>
         <button type="button" className="primary" onClick={() => void train()} disabled={busy || !dataset}>
           Train {model}
         </button>{' '}
-        <button type="button" onClick={() => client?.api.cancel(runId.current)} disabled={!busy}>
+        <button type="button" onClick={cancel} disabled={!busy}>
           Cancel
         </button>
       </section>
@@ -257,9 +297,29 @@ export function RetrievalPage() {
         <h2 id="map-heading">Embedding map</h2>
         <div className="parameter-grid">
           <SelectSetting name="map" label="Projection" value={settings.map} options={['pca', 'umap']} onCommit={update} />
-          <SelectSetting name="colour" label="Colour by" value={settings.colour} options={['topic', 'creator', 'cell']} onCommit={update} />
-          <NumberSetting name="user" label="Chosen user" value={settings.user} onCommit={update} />
+          <SelectSetting
+            name="colour"
+            label="Colour by"
+            value={colouring.fallback === undefined ? settings.colour : 'topic'}
+            options={['topic', 'creator', 'cell']}
+            unavailable={unavailableColourings(dataset, cells)}
+            help={colouring.fallback}
+            onCommit={update}
+          />
+          <NumberSetting
+            name="user"
+            label="Chosen user"
+            value={settings.user}
+            onCommit={update}
+            range={{ min: 0, max: Math.max(0, userCount - 1), noun: `user of this data (users 0 to ${Math.max(0, userCount - 1)})` }}
+            help={userOutOfRange ? `User ${settings.user} is not in this data (users 0 to ${userCount - 1}); showing user ${chosenUser}.` : undefined}
+          />
         </div>
+        {layout && !cells && (
+          <button type="button" onClick={() => void buildCells()} disabled={busy}>
+            Build the IVF index to colour by cell
+          </button>
+        )}
         <button type="button" onClick={() => void drawMap()} disabled={busy || !trained.has(model)}>
           Draw the map of {model}
         </button>
@@ -267,10 +327,10 @@ export function RetrievalPage() {
         {layout && dataset && (
           <MapPanel
             layout={layout}
-            group={group}
-            groupLabel={groupLabel}
-            groupNames={settings.colour === 'topic' ? dataset.groupNames : NO_NAMES}
-            user={Math.min(settings.user, dataset.users - 1)}
+            group={colouring.group}
+            groupLabel={colouring.label}
+            groupNames={colouring.kind === 'topic' || colouring.kind === 'popularity' ? dataset.groupNames : NO_NAMES}
+            user={chosenUser}
             retrieval={retrieval}
             hover={hover}
             onHover={onHover}
@@ -288,14 +348,14 @@ export function RetrievalPage() {
           <NumberSetting name="ef" label="HNSW ef (search width)" value={settings.ef} onCommit={update} />
         </div>
         <button type="button" onClick={() => void search()} disabled={busy || !trained.has(model)}>
-          Retrieve for user {settings.user}
+          Retrieve for user {chosenUser}
         </button>{' '}
         <button type="button" onClick={() => void measureCurve()} disabled={busy || !trained.has(model)}>
           Measure recall against time
         </button>
         {retrieval && (
           <p data-testid="retrieval-result">
-            {settings.index} search returned {retrieval.candidates.length} candidates in {retrieval.ms.toFixed(3)} ms, the first 10 {retrieval.candidates.slice(0, 10).join(', ')}: recall@{retrieval.candidates.length}{' '}
+            {retrievedWith} search returned {retrieval.candidates.length} candidates in {retrieval.ms.toFixed(3)} ms (median of repeated runs on this machine), the first 10 {retrieval.candidates.slice(0, 10).join(', ')}: recall@{retrieval.candidates.length}{' '}
             {(100 * retrieval.recallVsExact).toFixed(0)}% of the exact top {retrieval.exact.length}
             {retrieval.probedCells.length > 0 && ` (cells probed: ${retrieval.probedCells.join(', ')})`}.
           </p>
@@ -310,39 +370,12 @@ export function RetrievalPage() {
         {curve.length > 0 && <RecallTimeChart rows={curve} />}
       </section>
 
-      <section className="panel" aria-labelledby="cold-heading">
-        <h2 id="cold-heading">Cold start: a new item</h2>
-        <p>Adds an item with no watches, by a random creator, and places it with each trained implicit model: BPR has only an untrained vector for it; the two-tower model builds one from its creator and tag.</p>
-        <button type="button" onClick={() => void addColdItem()} disabled={busy || !(trained.has('bpr') || trained.has('two-tower'))}>
-          Add a new item
-        </button>
-        <ul data-testid="cold-start">
-          {coldStart.map((result) => (
-            <li key={result.model}>
-              {result.model}: nearest items {result.neighbours.join(', ')}; {Number.isFinite(result.sameTopicShare) ? `${Math.round(100 * result.sameTopicShare)}% share its true topic` : 'no ground truth for imported data'}.
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ColdStartSection coldStart={coldStart} mapModel={layout?.model} disabled={busy || !(trained.has('bpr') || trained.has('two-tower'))} onAdd={() => void addColdItem()} />
 
-      <aside className="panel truth-panel" aria-labelledby="truth-heading">
-        <h2 id="truth-heading">Ground truth (what the platform cannot see)</h2>
-        {dataset?.source === 'synthetic' ? (
-          <>
-            <p>Each user has true interests over {dataset.groupNames.length} topics and each item a true topic mix and quality; an item&apos;s true relevance to a user is their interest-topic overlap times its quality. The models saw only who watched what.</p>
-            {retrieval && (
-              <p data-testid="truth-result">
-                User {settings.user}&apos;s true top {retrieval.trueTop.length} unseen items begin {retrieval.trueTop.slice(0, 10).join(', ')}. The {retrieval.candidates.length} retrieved candidates contain{' '}
-                {Math.round(100 * retrieval.recallVsTruth)}% of them.
-              </p>
-            )}
-          </>
-        ) : (
-          <p>Imported ratings have no ground truth: only the held-out metrics apply.</p>
-        )}
-      </aside>
+      <GroundTruthPanel dataset={dataset} retrieval={retrieval} user={chosenUser} method={retrievedWith} />
 
       <CheckQuestions questions={CHECK_QUESTIONS} />
+      <CopyLinkButton note={imported ? 'It reopens the synthetic world and these settings, not the imported file; train or run again to see results.' : undefined} />
       <span hidden data-testid="worker-generation">{generation}</span>
     </main>
   );
