@@ -48,3 +48,12 @@ describe('map colouring', () => {
     expect(unavailableColourings(dataset('synthetic'), Uint32Array.from([0, 0, 0, 0]))).toEqual({});
   });
 });
+
+describe('query time format', () => {
+  it('switches unit below 0.01 ms', async () => {
+    const { formatQueryTime } = await import('../../src/labs/retrieval/formatTime');
+    expect(formatQueryTime(0.5432)).toBe('0.543 ms');
+    expect(formatQueryTime(0.0042)).toBe('4.2 µs');
+    expect(formatQueryTime(0)).toBe('under 1 µs');
+  });
+});

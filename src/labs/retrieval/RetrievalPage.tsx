@@ -23,6 +23,7 @@ import { CHECK_QUESTIONS, OBJECTIVES, buildSteps } from './teaching';
 import { useRetrievalWorker } from './useRetrievalWorker';
 import { useWorkerCall } from './useWorkerCall';
 import { NumberSetting, SelectSetting } from './SettingInputs';
+import { formatQueryTime } from './formatTime';
 import { mapColouring, unavailableColourings } from './mapColouring';
 
 let nextRunId = 1;
@@ -355,7 +356,7 @@ export function RetrievalPage() {
         </button>
         {retrieval && (
           <p data-testid="retrieval-result">
-            {retrievedWith} search returned {retrieval.candidates.length} candidates in {retrieval.ms.toFixed(3)} ms (median of repeated runs on this machine), the first 10 {retrieval.candidates.slice(0, 10).join(', ')}: recall@{retrieval.candidates.length}{' '}
+            {retrievedWith} search returned {retrieval.candidates.length} candidates in {formatQueryTime(retrieval.ms)} (median of repeated runs on this machine), the first 10 {retrieval.candidates.slice(0, 10).join(', ')}: recall@{retrieval.candidates.length}{' '}
             {(100 * retrieval.recallVsExact).toFixed(0)}% of the exact top {retrieval.exact.length}
             {retrieval.probedCells.length > 0 && ` (cells probed: ${retrieval.probedCells.join(', ')})`}.
           </p>

@@ -8,6 +8,7 @@ import { MEASURED_COLOR, MEASURED_COLOR_LIGHT, TRUTH_COLOR, topicColor } from '.
 import type { EpochRow, LabModel } from '../../engine/retrieval/trainEmbeddings';
 import type { RecallTimeRow } from '../../engine/retrieval/labSearch';
 import type { ColdStartResult, MapLayout, Retrieval } from '../../worker/retrievalApi';
+import { formatQueryTime } from './formatTime';
 
 const percent = (value: number): string => (Number.isFinite(value) ? `${(100 * value).toFixed(1)}%` : 'n/a');
 
@@ -272,10 +273,10 @@ export function RecallTimeChart({ rows }: { rows: readonly RecallTimeRow[] }) {
   const summary =
     rows.length === 0
       ? 'Not measured yet.'
-      : `Exact search takes ${exact?.msPerQuery.toFixed(3)} ms per query. ` +
+      : `Exact search takes ${exact ? formatQueryTime(exact.msPerQuery) : 'an unknown time'} per query. ` +
         rows
           .filter((row) => row.kind !== 'exact')
-          .map((row) => `${row.kind} ${row.parameter}: ${percent(row.recall)} in ${row.msPerQuery.toFixed(3)} ms`)
+          .map((row) => `${row.kind} ${row.parameter}: ${percent(row.recall)} in ${formatQueryTime(row.msPerQuery)}`)
           .join('; ') +
         '. Times are medians on this machine: each setting ran its queries once to warm up, then at least 5 times and for at least 50 ms.';
   return (
