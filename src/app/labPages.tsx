@@ -10,4 +10,5 @@ export const LAB_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentTyp
   'events-features': lazy(() => import('../labs/eventsFeatures/EventsFeaturesPage').then((module) => ({ default: module.EventsFeaturesPage }))),
   'embeddings-retrieval': lazy(() => import('../labs/retrieval/RetrievalPage').then((module) => ({ default: module.RetrievalPage }))),
   ranking: lazy(() => import('../labs/ranking/RankingPage').then((module) => ({ default: module.RankingPage }))),
+  'feedback-loops': lazy(() => import('../labs/filterBubble/FilterBubblePage').then((module) => ({ default: module.FilterBubblePage }))),
 };

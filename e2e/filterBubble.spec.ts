@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { expect, test, watchMainThread } from './fixtures';
+
+/** A small world, so 12 ticks of both twins take seconds on 2 cores. */
+const SMALL_WORLD = { seed: '4', users: '120', items: '500', creators: '30', topics: '6', retrainEvery: '4' };
+
+// Both twins run in one worker on a shared 2-core machine, so a run takes longer than the config's 60 s default allows.
+test.describe.configure({ timeout: 150_000 });
+
+function labUrl(extra: Record<string, string> = {}): string {
+  return `#/lab/feedback-loops?${new URLSearchParams({ ...SMALL_WORLD, ...extra }).toString()}`;
+}
+
+/** Waits until the worker has built both twins and Run is enabled. */
+async function waitUntilReady(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: /^Run \d+ ticks$/ })).toBeEnabled({ timeout: 60_000 });
+}
+
+/** Reads the newest tick's table: metric name to [A, B, B − A] text. */
+async function latestValues(page: Page): Promise<string[][]> {
+  return page.getByTestId('twin-latest').locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
+}
+
+test('runs both twins and draws the difference', async ({ page }) => {
+  await page.goto(labUrl({ ticks: '12' }));
+  await waitUntilReady(page);
+  const homogenisation = page.getByRole('img', { name: 'Homogenisation: twins A and B, and B − A, by tick' });
+  await expect(homogenisation.locator('path.twin-line-difference')).toHaveAttribute('d', '');
+
+  const mainThread = await watchMainThread(page);
+  await page.getByRole('button', { name: 'Run 12 ticks' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Done: tick 12', { timeout: 90_000 });
+  const { cpuOver50Ms } = await mainThread.stop();
+
+  expect(cpuOver50Ms, 'main-thread tasks over 50 ms of CPU during the run').toEqual([]);
+  for (const line of ['twin-line-a', 'twin-line-b', 'twin-line-difference']) {
+    await expect(homogenisation.locator(`path.${line}`), line).not.toHaveAttribute('d', '');
+  }
+  const values = await latestValues(page);
+  const coverage = values.find((row) => row[0] === 'Catalogue coverage');
+  expect(coverage?.slice(1, 3).every((text) => Number(text) > 0), 'both twins covered part of the catalogue').toBe(true);
+  await expect(page.getByTestId('twin-latest')).toContainText('Tick 12');
+  await expect(page.getByRole('img', { name: "Users' true interests of twins A and B at tick 12, side by side" })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Lorenz curves of impressions over creators for twins A and B' })).toBeVisible();
+});
+
+test('a copied link reproduces the numbers', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(labUrl({ ticks: '6', bEpsilon: '0.2', bCreatorCap: '20' }));
+  await waitUntilReady(page);
+  await page.getByRole('button', { name: 'Run 6 ticks' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Done: tick 6', { timeout: 90_000 });
+  const first = await latestValues(page);
+  expect(first.flatMap((row) => row.slice(1)).filter((text) => /\d/.test(text)).length, 'cells with numbers at tick 6').toBe(24);
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied.')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const second = await context.newPage();
+  await second.goto(link);
+  await waitUntilReady(second);
+  await second.getByRole('button', { name: 'Run 6 ticks' }).click();
+  await expect(second.getByTestId('run-status')).toContainText('Done: tick 6', { timeout: 90_000 });
+
+  expect(await latestValues(second)).toEqual(first);
+});
+
+test('a guided step reveals the run’s numbers', async ({ page }) => {
+  await page.goto(labUrl());
+  await waitUntilReady(page);
+  const step = page.locator('.step-card').filter({ hasText: 'Ten per cent exploration' });
+
+  await step.getByLabel('Lowers homogenisation and costs some utility').check();
+  await step.getByRole('button', { name: 'Run the experiment' }).click();
+
+  await expect(step.getByRole('heading', { name: 'What happened' })).toBeVisible({ timeout: 90_000 });
+  await expect(step).toContainText('Homogenisation at tick 40: ε = 0');
+  await expect(step).toContainText('The numbers support:');
+});
+
+test('summarises many seeds with a band', async ({ page }) => {
+  await page.goto(labUrl({ seedCount: '2', seedTicks: '5', mode: 'sandbox' }));
+  await waitUntilReady(page);
+
+  await page.getByRole('button', { name: 'Run 2 seeds' }).click();
+
+  await expect(page.getByTestId('seeds-status')).toContainText('Done: 2 seeds × 5 ticks', { timeout: 90_000 });
+  await expect(page.getByTestId('seeds-table')).toContainText('Tick 5, mean [95% interval] over 2 seeds');
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+});
+
+test('applies a preset and shows what it shows', async ({ page }) => {
+  await page.goto(labUrl());
+  await waitUntilReady(page);
+
+  await page.getByLabel('Preset').selectOption('chaney');
+
+  await expect(page.getByTestId('preset-description')).toContainText('Chaney, Stewart and Engelhardt (2018)');
+  await expect(page).toHaveURL(/bRecommender=ideal/);
+  await waitUntilReady(page);
+});
+
+test('reports a bad URL value and keeps the default', async ({ page }) => {
+  await page.goto(labUrl({ bEpsilon: 'lots' }));
+
+  await expect(page.getByText('bEpsilon=lots is not a number between 0 and 1; using 0.1')).toBeVisible();
+  await waitUntilReady(page);
+});

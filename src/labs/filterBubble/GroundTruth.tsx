@@ -1,0 +1,55 @@
+/**
+ * Lab 8's ground-truth panel: what the simulator stores and the platform
+ * never observes. Users' true interests drift with what they watch, the ideal
+ * recommender reads true utility, and the metrics are computed from both.
+ */
+import { BUBBLE_METRIC_DOC } from '../../engine/experiments/bubbleMetrics';
+import { USER_DYNAMICS_DOC } from '../../engine/world/dynamics';
+import { Formula } from './Formula';
+import { CHARTED_METRICS } from './MetricCharts';
+
+export function GroundTruth() {
+  return (
+    <>
+      <h2>
+        <span className="truth-badge">Ground truth</span> What the simulator knows
+      </h2>
+      <p>
+        Each user u has true interests θ<sub>u</sub>, a mix over topics, and each item a topic mix φ<sub>i</sub>. The platform never sees θ: it sees clicks and watch time of the feeds it served, and retrains its models on them.
+      </p>
+      <p>
+        The <strong>ideal recommender</strong> serves every user the unseen items of highest true utility U<sub>ui</sub> and never reads the logs. It is the yardstick of the utility ratio (1 is ideal) and of Chaney, Stewart and Engelhardt
+        (2018), whose finding the Chaney preset reproduces.
+      </p>
+      <h3>User dynamics</h3>
+      <dl className="formulas">
+        {USER_DYNAMICS_DOC.map((doc) => (
+          <div key={doc.name}>
+            <dt>{doc.name}</dt>
+            <dd>
+              <Formula latex={doc.latex} display />
+              <p>{doc.explanation}</p>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <details>
+        <summary>How each metric is computed</summary>
+        <dl className="formulas">
+          {CHARTED_METRICS.map((metric) => {
+            const doc = BUBBLE_METRIC_DOC[metric];
+            return (
+              <div key={metric}>
+                <dt>{doc.label}</dt>
+                <dd>
+                  <Formula latex={doc.latex} display />
+                  <p className="help">Source: {doc.source}.</p>
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      </details>
+    </>
+  );
+}

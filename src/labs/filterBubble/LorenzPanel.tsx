@@ -1,0 +1,62 @@
+/** Lorenz curves of impressions over creators for both twins, with the line of equality. */
+import { useMemo } from 'react';
+import type { Twin } from '../../engine/experiments/twin';
+import { ChartFigure } from '../../viz/ChartFigure';
+import { CurveChart, type CurveSeries } from '../../viz/CurveChart';
+import { Legend } from '../../viz/Legend';
+import { MUTED_TEXT_COLOR } from '../../viz/palette';
+import { TWIN_COLORS } from '../../viz/TwinChart';
+import type { LorenzCurve } from '../../worker/filterBubbleApi';
+import type { TwinLabels } from './MetricCharts';
+
+/** Share of impressions that the bottom half of creators got: the curve's value at x = 0.5, interpolated. */
+export function bottomHalfShare(curve: LorenzCurve): number {
+  for (let index = 1; index < curve.x.length; index += 1) {
+    if (curve.x[index] >= 0.5) {
+      const x0 = curve.x[index - 1];
+      const x1 = curve.x[index];
+      const t = x1 > x0 ? (0.5 - x0) / (x1 - x0) : 1;
+      return curve.y[index - 1] + t * (curve.y[index] - curve.y[index - 1]);
+    }
+  }
+  return Number.NaN;
+}
+
+export function LorenzPanel({ lorenz, tick, labels }: { lorenz: Record<Twin, LorenzCurve>; tick: number; labels: TwinLabels }) {
+  const series = useMemo<CurveSeries[]>(() => {
+    const points = (curve: LorenzCurve) => Array.from(curve.x, (x, index) => ({ x, y: curve.y[index] }));
+    return [
+      { key: 'equality', label: 'Equal exposure', color: MUTED_TEXT_COLOR, dashed: true, points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] },
+      { key: 'a', label: labels.a, color: TWIN_COLORS.a, points: points(lorenz.a) },
+      { key: 'b', label: labels.b, color: TWIN_COLORS.b, points: points(lorenz.b) },
+    ];
+  }, [lorenz, labels]);
+  const share = { a: bottomHalfShare(lorenz.a), b: bottomHalfShare(lorenz.b) };
+  const summary = `Impressions over creators up to tick ${tick}. The bottom half of creators got ${(100 * share.a).toFixed(1)}% of A's impressions and ${(100 * share.b).toFixed(1)}% of B's; equal exposure would give them 50%.`;
+  const table = () => (
+    <table className="metrics-table">
+      <thead>
+        <tr>
+          <th scope="col">Share of creators (poorest first)</th>
+          <th scope="col">A: share of impressions</th>
+          <th scope="col">B: share of impressions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from(lorenz.a.x, (x, index) => (
+          <tr key={index}>
+            <th scope="row">{x.toFixed(3)}</th>
+            <td>{lorenz.a.y[index].toFixed(3)}</td>
+            <td>{lorenz.b.y[index]?.toFixed(3)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <ChartFigure title="Lorenz curve of exposure over creators" summary={summary} exportName="feedback-loops-lorenz" table={table}>
+      <CurveChart series={series} xLabel="share of creators, least exposed first" yDomain={[0, 1]} ariaLabel="Lorenz curves of impressions over creators for twins A and B" />
+      <Legend items={series.map(({ key, label, color, dashed }) => ({ key, label, color, dashed }))} />
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * The page's side of Lab 8's worker: starts it, keeps both twins' rows and
+ * bubble points, and restarts the worker after a crash. React components
+ * read its state through {@link useTwinSelector}.
+ */
+import { proxy } from 'comlink';
+import { useSyncExternalStore } from 'react';
+import type { TwinRow } from '../../engine/experiments/seeds';
+import type { Twin } from '../../engine/experiments/twin';
+import { createWorkerClient, type WorkerClient } from '../../worker/client';
+import type { FilterBubbleApi } from '../../worker/filterBubble.worker';
+import type { BubblePoints, FilterBubbleInit, LorenzCurve, SeedsProgress, SeedsResult, TwinExperiment } from '../../worker/filterBubbleApi';
+import type { FilterBubbleConfig } from '../../engine/scenarios/filterBubble';
+import { twinConfig, type FilterBubbleSettings } from './settings';
+
+export type TwinStatus = 'starting' | 'ready' | 'running' | 'crashed';
+
+export interface TwinState {
+  status: TwinStatus;
+  /** Status line: the worker's current work, or why it stopped. */
+  message: string;
+  /** Error of a crashed worker or a failed call, which the page shows with a restart button. */
+  error: string | null;
+  init: FilterBubbleInit | null;
+  tick: number;
+  /** Tick the current or last run goes to, so the charts' x axis does not rescale during a run. */
+  targetTick: number;
+  /** One row per tick since the last reset. */
+  rows: TwinRow[];
+  bubbles: BubblePoints | null;
+  lorenz: Record<Twin, LorenzCurve> | null;
+}
+
+const INITIAL: TwinState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, targetTick: 0, rows: [], bubbles: null, lorenz: null };
+
+export class FilterBubbleController {
+  private state: TwinState = INITIAL;
+  private readonly listeners = new Set<() => void>();
+  private client: WorkerClient<FilterBubbleApi> | null = null;
+  private settings: FilterBubbleSettings;
+  private nextRunId = 1;
+  private activeRun: number | null = null;
+  private disposed = false;
+
+  constructor(settings: FilterBubbleSettings) {
+    this.settings = settings;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): TwinState => this.state;
+
+  private update(patch: Partial<TwinState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of [...this.listeners]) {
+      listener();
+    }
+  }
+
+  private api() {
+    if (this.client === null) {
+      throw new Error('The filter-bubble worker is not running; press Restart the worker.');
+    }
+    return this.client.api;
+  }
+
+  /** Starts the worker when none runs, then builds the twins from `settings`. */
+  async open(settings: FilterBubbleSettings): Promise<void> {
+    if (this.client === null) {
+      this.startWorker();
+    }
+    await this.reset(settings);
+  }
+
+  /** Stops the worker, whatever it is doing, and starts a new one from tick 0. */
+  async restart(): Promise<void> {
+    this.client?.terminate();
+    this.client = null;
+    await this.open(this.settings);
+  }
+
+  private startWorker(): void {
+    const worker = new Worker(new URL('../../worker/filterBubble.worker.ts', import.meta.url), { type: 'module', name: 'feedlab-filter-bubble' });
+    const client = createWorkerClient<FilterBubbleApi>(worker, 'filter-bubble worker');
+    client.onCrash((message) => {
+      if (this.client === client) {
+        client.terminate();
+        this.client = null;
+        this.activeRun = null;
+        this.update({ status: 'crashed', error: `${message}. Press Restart the worker to start again from tick 0.`, message: 'The worker stopped.' });
+      }
+    });
+    this.client = client;
+  }
+
+  /** Builds new twins from `settings` and drops the rows of the old run. */
+  async reset(settings: FilterBubbleSettings): Promise<void> {
+    this.settings = settings;
+    this.stop();
+    // Progress still in flight from the cancelled run must not reach the new run's rows.
+    this.activeRun = null;
+    this.update({ ...INITIAL, status: 'starting', message: 'Choosing a backend and building both twins…' });
+    try {
+      const init = await this.api().init(twinConfig(settings), settings.seed);
+      this.update({ status: 'ready', message: `Ready at tick 0 on the ${init.backend.active} backend.`, init, bubbles: init.bubbles });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Plays `ticks` ticks of both twins and streams their rows into the state. {@link stop} pauses after the current tick. */
+  async run(ticks: number): Promise<void> {
+    if (this.state.status !== 'ready') {
+      return;
+    }
+    const runId = this.nextRunId++;
+    this.activeRun = runId;
+    const target = this.state.tick + ticks;
+    this.update({ status: 'running', targetTick: target, message: `Running to tick ${target}…` });
+    const onProgress = proxy((progress: { tick: number; rows: TwinRow[]; bubbles: BubblePoints }) => {
+      if (this.activeRun !== runId || progress.rows.length === 0) {
+        return;
+      }
+      this.update({ tick: progress.tick, rows: [...this.state.rows, ...progress.rows], bubbles: progress.bubbles, message: `Running: tick ${progress.tick} of ${target}…` });
+    });
+    try {
+      const result = await this.api().advance(ticks, runId, onProgress);
+      if (this.activeRun !== runId) {
+        return;
+      }
+      this.activeRun = null;
+      const known = new Set(this.state.rows.map((row) => row.tick));
+      const rows = [...this.state.rows, ...result.rows.filter((row) => !known.has(row.tick))];
+      const lorenz = await this.api().creatorLorenz();
+      this.update({ status: 'ready', tick: result.tick, rows, bubbles: result.bubbles, lorenz, message: result.cancelled ? `Paused at tick ${result.tick}.` : `Done: tick ${result.tick}.` });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Asks the running call to stop after its current tick. */
+  stop(): void {
+    if (this.activeRun !== null && this.client !== null) {
+      void this.client.api.cancel(this.activeRun);
+    }
+  }
+
+  /** Runs the current set-up on `seeds` for `ticks` ticks each, beside the page's twins. */
+  async runSeeds(seeds: number[], ticks: number, onProgress: (progress: SeedsProgress) => void): Promise<SeedsResult> {
+    return this.api().runSeeds(seeds, ticks, this.nextRunId++, proxy(onProgress));
+  }
+
+  /** Runs fresh twins of `config` headless, for a guided step. */
+  async experiment(config: FilterBubbleConfig, seed: number, ticks: number, onProgress: (tick: number) => void): Promise<TwinExperiment> {
+    return this.api().experiment(config, seed, ticks, this.nextRunId++, proxy(onProgress));
+  }
+
+  private fail(error: unknown): void {
+    if (this.disposed || this.state.status === 'crashed') {
+      return;
+    }
+    this.activeRun = null;
+    const message = error instanceof Error ? error.message : String(error);
+    this.update({ status: this.client === null ? 'crashed' : 'ready', error: message, message: 'The last call failed.' });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.client?.terminate();
+    this.client = null;
+    this.listeners.clear();
+  }
+}
+
+/** Returns one part of the controller's state, so the component re-renders only when that part changes (Object.is). */
+export function useTwinSelector<T>(controller: FilterBubbleController, select: (state: TwinState) => T): T {
+  return useSyncExternalStore(controller.subscribe, () => select(controller.getState()));
+}
