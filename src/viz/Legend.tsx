@@ -7,6 +7,11 @@ export interface LegendItem {
   label: string;
   color: string;
   dashed?: boolean;
+  /**
+   * SVG stroke-dasharray of the swatch in px, which overrides `dashed`.
+   * NOTE: a PNG export draws any dashed swatch with one pattern, because it reads only `data-dashed`.
+   */
+  dashArray?: string;
   /** Current value, already formatted, shown after the label. */
   value?: string;
 }
@@ -15,9 +20,9 @@ export function Legend({ items }: { items: readonly LegendItem[] }) {
   return (
     <ul className="legend">
       {items.map((item) => (
-        <li key={item.key} data-label={item.label} data-color={item.color} data-dashed={item.dashed ? '1' : undefined}>
+        <li key={item.key} data-label={item.label} data-color={item.color} data-dashed={item.dashed === true || item.dashArray !== undefined ? '1' : undefined}>
           <svg width="28" height="12" aria-hidden="true">
-            <line x1="2" x2="26" y1="6" y2="6" stroke={item.color} strokeWidth="3" strokeDasharray={item.dashed ? '6 3' : undefined} />
+            <line x1="2" x2="26" y1="6" y2="6" stroke={item.color} strokeWidth="3" strokeDasharray={item.dashArray ?? (item.dashed ? '6 3' : undefined)} />
           </svg>
           {item.label}
           {item.value !== undefined && <strong className="legend-value">{item.value}</strong>}

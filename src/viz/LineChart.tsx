@@ -17,6 +17,8 @@ export interface LineSeries<Row> {
   color: string;
   /** Dashed stroke, used for ground-truth series that share an axis with measured ones. */
   dashed?: boolean;
+  /** SVG stroke-dasharray in px, for example `'2 3'`. It overrides `dashed` and tells apart two series of one colour family. */
+  dashArray?: string;
   value: (row: Row) => number;
 }
 
@@ -69,7 +71,7 @@ function LineChartInner<Row>({ rows, version, x, series, yDomain, yFormat, ariaL
         .defined((row) => Number.isFinite(s.value(row)))
         .x((row) => xScale(x(row)))
         .y((row) => yScale(s.value(row)));
-      return { key: s.key, color: s.color, dashed: s.dashed ?? false, d: path(points as Row[]) ?? '' };
+      return { key: s.key, color: s.color, dashArray: s.dashArray ?? (s.dashed ? '7 4' : undefined), d: path(points as Row[]) ?? '' };
     });
 
     const markerTicks = markerCount <= 60 ? markers.filter((tick) => tick >= xScale.domain()[0] && tick <= xScale.domain()[1]) : [];
@@ -87,7 +89,7 @@ function LineChartInner<Row>({ rows, version, x, series, yDomain, yFormat, ariaL
             <line key={tick} x1={drawing.xScale(tick)} x2={drawing.xScale(tick)} y1={0} y2={plotHeight} stroke={GRID_COLOR} strokeDasharray="2 3" />
           ))}
           {drawing.paths.map((path) => (
-            <path key={path.key} d={path.d} fill="none" stroke={path.color} strokeWidth={2.5} strokeDasharray={path.dashed ? '7 4' : undefined} />
+            <path key={path.key} d={path.d} fill="none" stroke={path.color} strokeWidth={2.5} strokeDasharray={path.dashArray} />
           ))}
           <TickAnnotations annotations={annotations} xScale={drawing.xScale} height={plotHeight} />
           <g transform={`translate(0,${plotHeight})`}>

@@ -75,6 +75,8 @@ export interface FreshnessProgress {
 export interface FreshnessComparison {
   runs: FreshnessRun[];
   cancelled: boolean;
+  /** Ticks between retrains of the runs; the ranker reads no features before its first training, at this tick (0: never retrains). */
+  retrainEvery: number;
 }
 
 /** Measured trending against true appeal at one tick, from `trendingAt`. */
@@ -304,7 +306,7 @@ export function createEventsFeaturesApi(environment: EngineEnvironment) {
           cancelledRuns.delete(runId);
         }
         log.info(`compareFreshness ${runId}: featureRefresh ${refreshes.join(', ')} over ${ticks} ticks${cancelled ? ', cancelled' : ''}`);
-        return { runs, cancelled };
+        return { runs, cancelled, retrainEvery: params.retrainEvery };
       });
     },
   };

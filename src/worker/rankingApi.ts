@@ -315,9 +315,11 @@ async function scoreModel(data: CtrDataset, test: Int32Array, job: TrainingJob, 
   const predictions = await model.predict(data, rows);
   const evaluation = evaluatePredictions(labels, predictions, rows);
   let predictedSum = 0;
+  let sqrtPredictedSum = 0;
   let observedSum = 0;
   rows.forEach((row, k) => {
     predictedSum += predictions[k];
+    sqrtPredictedSum += Math.sqrt(predictions[k]);
     observedSum += labels[row];
   });
   return {
@@ -329,6 +331,7 @@ async function scoreModel(data: CtrDataset, test: Int32Array, job: TrainingJob, 
     rows: rows.length,
     meanPredicted: rows.length > 0 ? predictedSum / rows.length : Number.NaN,
     meanObserved: rows.length > 0 ? observedSum / rows.length : Number.NaN,
+    meanSqrtPredicted: rows.length > 0 ? sqrtPredictedSum / rows.length : Number.NaN,
     trainSeconds,
   };
 }

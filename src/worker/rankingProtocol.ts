@@ -64,6 +64,8 @@ export interface ModelScore {
   /** Mean prediction over those rows, against the mean label. */
   meanPredicted: number;
   meanObserved: number;
+  /** Mean of √prediction over the same rows: the deliberately miscalibrated pCTR of Lab 4's calibration step. */
+  meanSqrtPredicted: number;
   trainSeconds: number;
 }
 

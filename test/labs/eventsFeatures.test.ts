@@ -14,7 +14,7 @@ function run(featureRefresh: number, meanClickRate: number, meanTrueUtility: num
 }
 
 function comparison(...runs: FreshnessRun[]): FreshnessComparison {
-  return { runs, cancelled: false };
+  return { runs, cancelled: false, retrainEvery: 10 };
 }
 
 describe('judgeFreshness', () => {

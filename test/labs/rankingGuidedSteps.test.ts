@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CtrModelKind, CtrTask } from '../../src/engine/ctr/types';
-import { createGuidedSteps, type StepRunner } from '../../src/labs/ranking/guidedSteps';
+import { createGuidedSteps, describeCalibrationCost, type StepRunner } from '../../src/labs/ranking/guidedSteps';
 import type { ModelScore, TrainResult } from '../../src/worker/rankingProtocol';
 
 function score(model: CtrModelKind, task: CtrTask, auc: number): ModelScore {
-  return { model, task, auc, logLoss: 0.3, calibration: [], rows: 100, meanPredicted: 0.1, meanObserved: 0.1, trainSeconds: 1 };
+  return { model, task, auc, logLoss: 0.3, calibration: [], rows: 100, meanPredicted: 0.1, meanObserved: 0.1, meanSqrtPredicted: 0.3, trainSeconds: 1 };
 }
 
 function result(scores: ModelScore[], bayesAuc = 0.8): TrainResult {
@@ -96,10 +96,23 @@ describe('Lab 4 guided steps', () => {
     ];
     const outcome = await step(runner, 'calibration').run(() => undefined);
     expect(outcome.supported).toBe('changes');
-    expect(outcome.findings[0]).toMatch(/^DeepFM’s own pCTR: mean 0\.1000 on the test rows against an observed click rate of 0\.1000/);
-    expect(outcome.findings[1]).toBe('On the 3 ranked candidates (at the top slot) DeepFM’s pCTR averages 0.0300 and √pCTR 0.1667, 5.6 times as high, against the observed 0.1000.');
-    expect(outcome.findings[2]).toBe('The order changed for 1 of 2 users.');
+    expect(outcome.findings[0]).toBe('On the 100 test rows DeepFM’s pCTR averages 0.1000 and √pCTR 0.3000 (3.0 times as high), against an observed click rate of 0.1000. The AUC is 0.7800 with pCTR and √pCTR alike.');
+    expect(outcome.findings[1]).toBe('The order changed for 1 of 2 users.');
+    expect(outcome.findings[3]).toMatch(/^The effect on true utility is small here|^√pCTR cost the top 3/);
     expect(outcome.findings[4]).toBe('The results and the ranked list now show this run: DeepFM on pCTR only.');
+  });
+
+  it('calls a small top-3 loss small', () => {
+    const conclusion = describeCalibrationCost(0.996, 0.984, 2.9);
+
+    expect(conclusion).toMatch(/^The effect on true utility is small here \(−1\.2 percentage points\)\./);
+    expect(conclusion).toContain('as if each conversion were worth 2.9 × 50 instead of 50');
+  });
+
+  it('reports a large top-3 loss', () => {
+    const conclusion = describeCalibrationCost(0.95, 0.85, 3);
+
+    expect(conclusion).toMatch(/^√pCTR cost the top 3 10\.0 percentage points/);
   });
 
   it('needs the truth', async () => {

@@ -5,7 +5,7 @@ import { Legend } from '../../viz/Legend';
 import { LineChart, type LineSeries } from '../../viz/LineChart';
 import { MEASURED_COLOR, MEASURED_COLOR_LIGHT, TRUTH_COLOR, TRUTH_COLOR_LIGHT } from '../../viz/palette';
 import type { FreshnessComparison } from '../../worker/eventsFeaturesApi';
-import { describeAgreement, describeChange, judgeFreshness } from './freshnessExperiment';
+import { describeAgreement, describeChange, describeSharedStart, judgeFreshness } from './freshnessExperiment';
 import { fixed, percent } from './format';
 
 interface ComparisonRow {
@@ -17,6 +17,10 @@ interface ComparisonRow {
 }
 
 const tickOf = (row: ComparisonRow) => row.tick;
+
+/** Dash patterns (SVG stroke-dasharray, px) of the stale runs, so they differ from the fresh ones by more than shade. */
+const STALE_CLICK_DASH = '2 3';
+const STALE_UTILITY_DASH = '12 3 2 3';
 
 interface FreshnessPanelProps {
   comparison: FreshnessComparison | null;
@@ -33,9 +37,9 @@ export function FreshnessPanel({ comparison, progress, onRun, disabled, staleRef
   const series = useMemo<LineSeries<ComparisonRow>[]>(
     () => [
       { key: 'freshClick', label: 'Click rate, refresh every tick', color: MEASURED_COLOR, value: (row) => row.freshClick },
-      { key: 'staleClick', label: `Click rate, refresh every ${stale} ticks`, color: MEASURED_COLOR_LIGHT, value: (row) => row.staleClick },
+      { key: 'staleClick', label: `Click rate, refresh every ${stale} ticks`, color: MEASURED_COLOR_LIGHT, dashArray: STALE_CLICK_DASH, value: (row) => row.staleClick },
       { key: 'freshUtility', label: 'True utility, refresh every tick', color: TRUTH_COLOR, dashed: true, value: (row) => row.freshUtility },
-      { key: 'staleUtility', label: `True utility, refresh every ${stale} ticks`, color: TRUTH_COLOR_LIGHT, dashed: true, value: (row) => row.staleUtility },
+      { key: 'staleUtility', label: `True utility, refresh every ${stale} ticks`, color: TRUTH_COLOR_LIGHT, dashArray: STALE_UTILITY_DASH, value: (row) => row.staleUtility },
     ],
     [stale],
   );
@@ -52,7 +56,7 @@ export function FreshnessPanel({ comparison, progress, onRun, disabled, staleRef
     const verdict = judgeFreshness(comparison);
     summary =
       `Mean over ${rows.length} ticks: click rate ${describeChange(verdict.freshClick, verdict.staleClick, (value) => percent(value, 2))}; ` +
-      `true utility ${describeChange(verdict.freshUtility, verdict.staleUtility, (value) => fixed(value))}. ${describeAgreement(verdict)}`;
+      `true utility ${describeChange(verdict.freshUtility, verdict.staleUtility, (value) => fixed(value))}. ${describeAgreement(verdict)} ${describeSharedStart(comparison.retrainEvery, rows.length)}`;
   }
 
   return (
@@ -97,7 +101,7 @@ export function FreshnessPanel({ comparison, progress, onRun, disabled, staleRef
           </table>
         )}
       >
-        <Legend items={series.map((line) => ({ key: line.key, label: line.label, color: line.color, dashed: line.dashed }))} />
+        <Legend items={series.map((line) => ({ key: line.key, label: line.label, color: line.color, dashed: line.dashed, dashArray: line.dashArray }))} />
         {rows.length === 0 ? (
           <p className="empty-chart">No comparison yet: press the button above to draw it.</p>
         ) : (

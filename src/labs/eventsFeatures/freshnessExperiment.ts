@@ -62,3 +62,19 @@ export function judgeFreshness(comparison: FreshnessComparison): FreshnessVerdic
   }
   return { freshClick: fresh.meanClickRate, staleClick: stale.meanClickRate, freshUtility: fresh.meanTrueUtility, staleUtility: stale.meanTrueUtility, clickLoss, utilityLoss, supported };
 }
+
+/**
+ * Explains why the fresh and stale runs coincide until the first retrain. The
+ * ranker starts with zero feature weights and retrieval has no embeddings
+ * before that training, so no batch feature changes a feed before tick
+ * `retrainEvery` (0: never retrains). `ticks` is the comparison's length.
+ */
+export function describeSharedStart(retrainEvery: number, ticks: number): string {
+  if (retrainEvery <= 0) {
+    return 'Both runs draw the same lines, because the models never retrain in this world, so the ranker never gives its features any weight.';
+  }
+  if (ticks <= retrainEvery) {
+    return `Both runs draw the same lines, because the comparison ends by tick ${retrainEvery}, the ranker’s first training. Until then its feature weights are 0, so the batch features change no feed.`;
+  }
+  return `Both runs draw the same lines up to tick ${retrainEvery}, because until the ranker’s first training at that tick its feature weights are 0, so the batch features change no feed. After it, fresh and stale features give different feeds.`;
+}

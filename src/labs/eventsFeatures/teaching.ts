@@ -38,8 +38,8 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'binge',
     question: 'A user who mostly watched pets starts binge-watching cooking. Which feature tells the ranker first?',
     options: [
-      { id: 'session', label: 'The session features', correct: true, feedback: 'The session holds only the user’s last N events (N is “Session length N”), so it turns once cooking is the largest share of those events. The profile still holds its decayed history and turns later, by a margin that depends on that history. Step 2 measures it for one user.' },
       { id: 'profile', label: 'The long-term profile', correct: false, feedback: 'The profile decays old events with a half-life of about 13.5 ticks here, so a binge has to outweigh the user’s remaining history first. Step 2 measures the gap.' },
+      { id: 'session', label: 'The session features', correct: true, feedback: 'The session holds only the user’s last N events (N is “Session length N”), so it turns once cooking is the largest share of those events. The profile still holds its decayed history and turns later, by a margin that depends on that history. Step 2 measures it for one user.' },
       { id: 'trending', label: 'The trending list', correct: false, feedback: 'Trending counts everyone’s engagement per item. One user’s binge hardly moves it and says nothing about that user.' },
     ],
   },
@@ -56,18 +56,18 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'trending',
     question: 'Why does measured trending differ from the items of highest true appeal?',
     options: [
-      { id: 'exposure', label: 'Exposure decides what can trend', correct: true, feedback: 'Trending counts engagement with what was shown. An item the feed never showed cannot collect watch time, however appealing. Trending then feeds the popularity source, which shows those items again.' },
-      { id: 'noise', label: 'Only because watch fractions are random', correct: false, feedback: 'Noise averages out over hundreds of impressions. The gap that remains comes from which items were shown at all.' },
-      { id: 'decay', label: 'Because the decay is too fast to measure anything', correct: false, feedback: 'A half-life of about 3 ticks makes trending recent, not blind. Items that were never shown would not trend with any decay.' },
+      { id: 'noise', label: 'Watch fractions are random, and that noise reorders the list', correct: false, feedback: 'Noise averages out over hundreds of impressions. The gap that remains comes from which items were shown at all.' },
+      { id: 'decay', label: 'The trend decays too fast to keep any item on the list', correct: false, feedback: 'A half-life of about 3 ticks makes trending recent, not blind. Items that were never shown would not trend with any decay.' },
+      { id: 'exposure', label: 'Only items the feed showed could collect engagement', correct: true, feedback: 'Trending counts engagement with what was shown. An item the feed never showed cannot collect watch time, however appealing. Trending then feeds the popularity source, which shows those items again.' },
     ],
   },
   {
     id: 'skew',
     question: 'The ranker trains on the features logged at serving time. Why not recompute the features when training?',
     options: [
+      { id: 'storage', label: 'The event log is deleted once the feeds have been served', correct: false, feedback: 'The log is kept: it is the training data. Features could be recomputed from it, but they would not match what was served.' },
       { id: 'skew', label: 'Recomputed features would cause training/serving skew', correct: true, feedback: 'Recomputed features differ from the ones the ranker saw when it served. With stale serving features the gap is large: the served copy can be up to “Batch refresh (ticks)” − 1 ticks older than the live store.' },
-      { id: 'speed', label: 'Only because recomputing is slower', correct: false, feedback: 'Speed matters, but the main reason is correctness: a model must learn from the inputs it will get when serving.' },
-      { id: 'storage', label: 'The event log is deleted after serving', correct: false, feedback: 'The log is kept: it is the training data. Features could be recomputed from it, but they would not match what was served.' },
+      { id: 'speed', label: 'Recomputing features from the whole log takes too long', correct: false, feedback: 'Speed matters, but the main reason is correctness: a model must learn from the inputs it will get when serving.' },
     ],
   },
 ];

@@ -164,7 +164,7 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     question: 'Why does a recommender that retrains on its own logs drift toward serving everyone the same items?',
     options: [
       { id: 'b', label: 'Users ask for the same few items, so the recommender learns to give everyone the most requested ones.', correct: false, feedback: 'Users differ in this world, and the ideal recommender, which reads their true utility, homogenises far less.' },
-      { id: 'a', label: 'It learns only from reactions to items it chose to show.', correct: true, feedback: 'Yes: the training data is confounded by the policy that produced it, and that loop reinforces itself.' },
+      { id: 'a', label: 'It learns only from reactions to items it chose to show.', correct: true, feedback: 'The training data is confounded by the policy that produced it, and that loop reinforces itself.' },
       { id: 'c', label: 'The catalogue is too small.', correct: false, feedback: 'The catalogue is the same for both twins; only the pipeline differs.' },
     ],
   },
@@ -172,9 +172,9 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'ideal',
     question: 'What is the ideal recommender in this lab?',
     options: [
-      { id: 'a', label: 'The platform with the best hyperparameters', correct: false, feedback: 'No: any platform model learns from logs. The ideal one never does.' },
-      { id: 'b', label: 'A random recommender', correct: false, feedback: 'Random is the other reference: no personalisation at all.' },
-      { id: 'c', label: 'A recommender that reads each user’s true utility, which no real platform can see, and serves the best unseen items', correct: true, feedback: 'Right: it is the yardstick for the utility ratio, and it exists only in a simulator.' },
+      { id: 'a', label: 'The platform recommender with the best hyperparameters found over many seeds', correct: false, feedback: 'Any platform model learns from logs, however it is tuned. The ideal one never does.' },
+      { id: 'b', label: 'A random recommender that serves every user uniformly random unseen items', correct: false, feedback: 'Random is the other reference: no personalisation at all.' },
+      { id: 'c', label: 'One that reads each user’s true utility and serves the best unseen items', correct: true, feedback: 'No real platform can see true utility. The ideal recommender is the yardstick for the utility ratio, and it exists only in a simulator.' },
     ],
   },
   {
@@ -183,7 +183,7 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     options: [
       { id: 'b', label: 'Users are happier', correct: false, feedback: 'The Gini is about creators’ exposure, so it says nothing about users’ utility.' },
       { id: 'c', label: 'Fewer items were shown', correct: false, feedback: 'The cap moves impressions between creators, and the number of impressions can stay the same.' },
-      { id: 'a', label: 'Impressions are spread more evenly over creators', correct: true, feedback: 'Yes. Whether users lost utility for it is a separate number: read the utility ratio.' },
+      { id: 'a', label: 'Impressions are spread more evenly over creators', correct: true, feedback: 'Whether users lost utility for it is a separate number: read the utility ratio.' },
       { id: 'd', label: 'The top 1% of items get more impressions', correct: false, feedback: 'That is a different metric (popularity bias), and a cap usually lowers it.' },
     ],
   },
@@ -192,7 +192,7 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     question: 'Over 10 seeds, the bands of A and B overlap, but the 95% interval of B − A lies above 0. What can you conclude?',
     options: [
       { id: 'a', label: 'Nothing: when the two bands overlap, the difference between the twins could be noise from the seeds', correct: false, feedback: 'Each twin’s band includes the variation between seeds, which the twins share. The paired difference removes it, and its interval excludes 0.' },
-      { id: 'b', label: 'B is higher than A across these seeds', correct: true, feedback: 'Yes: each seed compares the twins on the same users, so the interval of the per-seed differences is the test for this paired design.' },
+      { id: 'b', label: 'B is higher than A across these seeds', correct: true, feedback: 'Each seed compares the twins on the same users, so the interval of the per-seed differences is the test for this paired design.' },
       { id: 'c', label: 'B is higher only on the first seed', correct: false, feedback: 'The interval summarises all 10 per-seed differences, not one.' },
     ],
   },
@@ -200,9 +200,9 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'drift',
     question: 'With drift rate η = 0, which metric stays at 0 in both twins?',
     options: [
-      { id: 'd', label: 'Interest shift from tick 0', correct: true, feedback: 'Right: with η = 0 no watched item moves θ, so true interests stay at their tick-0 values.' },
+      { id: 'd', label: 'Interest shift from tick 0', correct: true, feedback: 'With η = 0 no watched item moves θ, so true interests stay at their tick-0 values.' },
       { id: 'a', label: 'Homogenisation', correct: false, feedback: 'Homogenisation is about what users consume, which the feeds still shape with fixed interests.' },
-      { id: 'b', label: 'Exposure Gini', correct: false, feedback: 'Exposure still concentrates on some creators without any drift.' },
+      { id: 'b', label: 'Exposure Gini over creators', correct: false, feedback: 'Exposure still concentrates on some creators without any drift.' },
       { id: 'c', label: 'Catalogue coverage', correct: false, feedback: 'Coverage grows with every item served, drift or not.' },
     ],
   },

@@ -72,10 +72,24 @@ export function describeTrained(result: TrainResult): string {
   return `The results and the ranked list now show this run: ${models.join(', ')} on ${tasks.join(', ')}${tasks.length === 1 ? ' only' : ''}.`;
 }
 
-/** Mean of `value` over every candidate of every list. */
-function meanOverCandidates(lists: readonly CandidateList[], value: (inputs: FormulaInputs) => number | undefined): number {
-  const values = lists.flatMap((list) => list.candidates.map((candidate) => value(candidate.predicted) ?? Number.NaN));
-  return values.reduce((sum, entry) => sum + entry, 0) / values.length;
+/** A drop in the top-3 share of the best true utility below this fraction (0.02: 2 percentage points) counts as small. */
+export const SMALL_UTILITY_LOSS = 0.02;
+
+/**
+ * Concludes the calibration step from the top-3 shares of the best true
+ * utility (own pCTR, then √pCTR) and `inflation` = mean √pCTR / mean pCTR on
+ * the test rows. The reason calibration matters follows from the formula
+ * pCTR × pCVR × 50: scaling pCTR by `inflation` scales that whole term, as if
+ * each conversion were worth `inflation` × 50.
+ */
+export function describeCalibrationCost(ownShare: number, inflatedShare: number, inflation: number): string {
+  const loss = ownShare - inflatedShare;
+  const factor = formatNumber(inflation, 1);
+  const consequence = `In ${DEFAULT_UTILITY_FORMULA} the pCTR term is multiplied by a value (pCVR × 50), so √pCTR, about ${factor} times pCTR on average, weighs that term as if each conversion were worth ${factor} × 50 instead of 50 against the watch term. Any formula or auction that multiplies pCTR by a value inherits the same error in proportion.`;
+  if (!(loss >= SMALL_UTILITY_LOSS)) {
+    return `The effect on true utility is small here (${formatSigned(-loss * 100, 1)} percentage points). ${consequence}`;
+  }
+  return `√pCTR cost the top 3 ${formatNumber(loss * 100, 1)} percentage points of the best true utility. ${consequence}`;
 }
 
 export function createGuidedSteps(runner: StepRunner): PredictStep[] {
@@ -202,15 +216,16 @@ export function createGuidedSteps(runner: StepRunner): PredictStep[] {
         }
 
         const click = result.scores.find((score) => score.model === 'deepfm' && score.task === 'click');
-        const candidates = lists.reduce((sum, list) => sum + list.candidates.length, 0);
-        const ownMean = meanOverCandidates(lists, (inputs) => inputs.pCTR);
-        const sqrtMean = meanOverCandidates(lists, (inputs) => overconfidentClick(inputs).pCTR);
+        if (click === undefined) {
+          throw new Error('DeepFM did not finish training on click: run the step again');
+        }
+        const inflation = click.meanSqrtPredicted / click.meanPredicted;
         return {
           findings: [
-            `DeepFM’s own pCTR: mean ${formatNumber(click?.meanPredicted, 4)} on the test rows against an observed click rate of ${formatNumber(click?.meanObserved, 4)}; its AUC is ${formatNumber(click?.auc, 4)} with pCTR and √pCTR alike.`,
-            `On the ${candidates} ranked candidates (at the top slot) DeepFM’s pCTR averages ${formatNumber(ownMean, 4)} and √pCTR ${formatNumber(sqrtMean, 4)}, ${formatNumber(sqrtMean / ownMean, 1)} times as high, against the observed ${formatNumber(click?.meanObserved, 4)}.`,
+            `On the ${click.rows} test rows DeepFM’s pCTR averages ${formatNumber(click.meanPredicted, 4)} and √pCTR ${formatNumber(click.meanSqrtPredicted, 4)} (${formatNumber(inflation, 1)} times as high), against an observed click rate of ${formatNumber(click.meanObserved, 4)}. The AUC is ${formatNumber(click.auc, 4)} with pCTR and √pCTR alike.`,
             `The order changed for ${changed} of ${lists.length} users.`,
             `The top 3 reach ${formatPercent(ownShare)} of the best possible true utility with DeepFM’s own pCTR, and ${formatPercent(inflatedShare)} with √pCTR.`,
+            describeCalibrationCost(ownShare, inflatedShare, inflation),
             describeTrained(result),
           ],
           supported: changed > 0 ? 'changes' : 'same',

@@ -197,17 +197,17 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'stage',
     question: 'What does the retrieval stage hand to the ranker?',
     options: [
-      { id: 'all', label: 'Every item, scored', correct: false, feedback: 'Scoring millions of items with the ranker per request is what retrieval exists to avoid.' },
+      { id: 'all', label: 'Every item of the catalogue, each scored by the ranking model', correct: false, feedback: 'Scoring millions of items with the ranker per request is what retrieval exists to avoid.' },
       { id: 'few', label: 'A few hundred candidates chosen cheaply from all items', correct: true, feedback: 'Retrieval trades a little accuracy for speed so the expensive ranker only sees a short list.' },
-      { id: 'one', label: 'The single item to show', correct: false, feedback: 'Ranking, re-ranking and policy come after retrieval.' },
+      { id: 'one', label: 'The single item to show next, picked by a nearest-neighbour search', correct: false, feedback: 'Ranking, re-ranking and policy come after retrieval.' },
     ],
   },
   {
     id: 'inner-product',
     question: 'Why do these models score a user and an item by an inner product of two vectors?',
     options: [
-      { id: 'accurate', label: 'An inner product is the most accurate scoring function', correct: false, feedback: 'A ranker that crosses user and item features scores better; the inner product is chosen because it can be searched fast.' },
-      { id: 'ratings', label: 'Ratings are inner products by definition', correct: false, feedback: 'Ratings are observations; the inner product is the model’s assumption.' },
+      { id: 'accurate', label: 'An inner product scores a user–item pair more accurately than any other function', correct: false, feedback: 'A ranker that crosses user and item features scores better; the inner product is chosen because it can be searched fast.' },
+      { id: 'ratings', label: 'Ratings are defined as inner products of a user vector and an item vector', correct: false, feedback: 'Ratings are observations; the inner product is the model’s assumption.' },
       { id: 'precompute', label: 'Item vectors can be computed once and searched with an index for any user', correct: true, feedback: 'The user and item sides never mix before the final dot product, so all item vectors are indexed ahead of time.' },
     ],
   },
@@ -215,7 +215,7 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'recall',
     question: 'An IVF index returns 9 of the exact top 10 for a query. What is its recall@10?',
     options: [
-      { id: '0.1', label: '0.1', correct: false, feedback: 'That is the share it missed.' },
+      { id: '0.1', label: '0.1', correct: false, feedback: 'That is the share it missed: 1 of the exact top 10.' },
       { id: '0.9', label: '0.9', correct: true, feedback: 'recall@10 = |approximate top 10 ∩ exact top 10| / 10.' },
       { id: 'time', label: 'It depends on the query time', correct: false, feedback: 'Time is the other axis of the trade-off; recall counts only the items found.' },
     ],
@@ -224,8 +224,8 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'bpr',
     question: 'What does BPR learn that biased MF on ratings does not?',
     options: [
-      { id: 'ratings', label: 'How many stars a user gives', correct: false, feedback: 'BPR predicts no rating at all: its scores only order items for a user, so they cannot be read as stars.' },
-      { id: 'features', label: 'Item features', correct: false, feedback: 'Plain BPR has only user and item ids; the two-tower model adds features.' },
+      { id: 'ratings', label: 'How many stars a user would give an item they have not rated yet', correct: false, feedback: 'BPR predicts no rating at all: its scores only order items for a user, so they cannot be read as stars.' },
+      { id: 'features', label: 'Embeddings of item features such as creator and tag, shared across items', correct: false, feedback: 'Plain BPR has only user and item ids; the two-tower model adds features.' },
       { id: 'order', label: 'That a watched item should score above a random unwatched one', correct: true, feedback: 'BPR’s loss compares each positive with sampled negatives, which is the order retrieval needs.' },
     ],
   },
@@ -233,18 +233,18 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     id: 'cold',
     question: 'Why does a two-tower model help with a brand-new item?',
     options: [
-      { id: 'features', label: 'Its item vector is built from features such as creator and tag, which are known before any watch', correct: true, feedback: 'The id embedding is untrained, but the feature embeddings learned from other items place it near similar ones.' },
-      { id: 'bigger', label: 'It has more parameters', correct: false, feedback: 'Parameters of an id that never appeared in training stay at their random start, however many there are.' },
-      { id: 'ann', label: 'It uses approximate search', correct: false, feedback: 'The index only searches the vectors it is given; a bad vector stays bad.' },
+      { id: 'features', label: 'Its item vector is built from features such as creator and tag, known before any watch', correct: true, feedback: 'The id embedding is untrained, but the feature embeddings learned from other items place it near similar ones.' },
+      { id: 'bigger', label: 'It has more parameters per item, so even an id seen once gets a good vector', correct: false, feedback: 'Parameters of an id that never appeared in training stay at their random start, however many there are.' },
+      { id: 'ann', label: 'Its approximate search also returns items whose vectors are far from the user', correct: false, feedback: 'The index only searches the vectors it is given; a bad vector stays bad.' },
     ],
   },
   {
     id: 'map',
     question: 'On the embedding map, two items sit close together. What does that tell you?',
     options: [
-      { id: 'same-topic', label: 'They certainly share a topic', correct: false, feedback: 'A 2-D projection of 32 dimensions can put distant vectors together, and the model never saw topics.' },
-      { id: 'similar', label: 'The model scores them similarly for most users, which usually means a similar audience', correct: true, feedback: 'Nearness in the projection reflects similar vectors, learned from who watched them; the ground-truth colours show whether that matches their true topics.' },
-      { id: 'popular', label: 'They are equally popular', correct: false, feedback: 'Popularity is mostly in the item bias and vector length, which a projection can hide.' },
+      { id: 'same-topic', label: 'They certainly share a topic, since the map is drawn from the topic labels', correct: false, feedback: 'A 2-D projection of 32 dimensions can put distant vectors together, and the model never saw topics.' },
+      { id: 'similar', label: 'The model scores them alike for most users, which usually means a similar audience', correct: true, feedback: 'Nearness in the projection reflects similar vectors, learned from who watched them; the ground-truth colours show whether that matches their true topics.' },
+      { id: 'popular', label: 'They have about the same number of watches, because the map is laid out by popularity', correct: false, feedback: 'Popularity is mostly in the item bias and vector length, which a projection can hide.' },
     ],
   },
 ];
