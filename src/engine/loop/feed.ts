@@ -6,12 +6,13 @@ import type { FeatureContext } from '../ranking/features';
 import { rankingFeatureCount, writeRankingFeatures } from '../ranking/features';
 import type { CreatorExposureCap } from '../ranking/exposureCap';
 import { mmrRerank } from '../ranking/mmr';
-import { rankingScore } from '../ranking/utility';
+import { rankingScore, shareTerm } from '../ranking/utility';
 import { topK } from '../retrieval/topK';
 import type { FeedMachineParams } from '../scenarios/feedMachine';
 import type { World } from '../world/types';
 import type { CandidateSource } from './types';
 import { FeedCreatorQuota, rerankCandidates } from './feedInterventions';
+import type { ShareObjective } from './creatorHooks';
 
 /** Candidate-generation sizes per request. */
 export const RETRIEVAL = {
@@ -79,6 +80,12 @@ export interface FeedInputs {
   calibrationWeight?: number;
   /** Impressions per creator in this tick so far, and the cap; absent when there is no cap. */
   creatorCap?: CreatorExposureCap;
+  /**
+   * Lab 9's share term of the ranking score; absent (no share term) in the
+   * other labs. NOTE: it orders the candidates, but a slot's `finalScore`
+   * shows only the click and watch parts and the MMR penalty.
+   */
+  shareObjective?: ShareObjective;
 }
 
 /**
@@ -150,6 +157,9 @@ export function planFeed(
     predictions[2 * c] = prediction[0];
     predictions[2 * c + 1] = prediction[1];
     scores[c] = rankingScore(params, prediction[0], prediction[1]);
+    if (inputs.shareObjective !== undefined) {
+      scores[c] += shareTerm(inputs.shareObjective.weight, inputs.shareObjective.rate[item]);
+    }
     topicRows[c] = item * T;
   });
 

@@ -25,6 +25,9 @@ import { NO_INTERVENTIONS, createCreatorCap, validateInterventions } from './int
 import { planReferenceFeed } from './referenceFeeds';
 import type { CreatorExposureCap } from '../ranking/exposureCap';
 import { playSession } from './session';
+import type { CreatorHooks, ShareObjective } from './creatorHooks';
+import { withInjectedItems } from './injectedSlots';
+import { hideUnreleasedItems, releaseItems } from './itemRelease';
 import type { EmbeddingMap, ServedItem, TickMetrics, TopicMixRow, UserFeedSnapshot } from './types';
 
 /** Training set-up of both models at each retrain. */
@@ -54,6 +57,8 @@ export interface SimulationOptions {
   featureRefresh?: number;
   /** Recommender and remedies of Lab 8; {@link NO_INTERVENTIONS} (Lab 1's loop) when absent. */
   interventions?: Interventions;
+  /** Lab 9's creator mechanics (follow feed, shares, releases, share objective); none when absent. */
+  creators?: CreatorHooks;
 }
 
 export interface StepOptions {
@@ -124,6 +129,7 @@ export class FeedSimulation {
   /** Recommender and remedies of Lab 8; {@link NO_INTERVENTIONS} in Lab 1. */
   readonly interventions: Interventions;
   private readonly creatorCap: CreatorExposureCap | undefined;
+  private readonly creatorHooks: CreatorHooks | undefined;
 
   private constructor(params: FeedMachineParams, world: World, options: SimulationOptions) {
     if (world.users * world.items > 50_000_000) {
@@ -150,6 +156,10 @@ export class FeedSimulation {
     this.trendTieBreak = Float32Array.from({ length: world.items }, () => tieRng.next() * 1e-3);
     this.interventions = validateInterventions(options.interventions ?? NO_INTERVENTIONS);
     this.creatorCap = createCreatorCap(world.creators, this.interventions);
+    this.creatorHooks = options.creators;
+    if (options.creators?.releaseTick !== undefined) {
+      hideUnreleasedItems(this.seen, world, options.creators.releaseTick);
+    }
   }
 
   /**
@@ -243,17 +253,23 @@ export class FeedSimulation {
       this.batchRefreshTick = tick;
     }
     this.creatorCap?.startTick();
-    const inputs = { ...this.feedInputs(), trending: this.trendingList(), ...this.interventionInputs() };
+    if (this.creatorHooks?.releaseTick !== undefined) {
+      releaseItems(this.seen, world, this.creatorHooks.releaseTick, tick);
+    }
+    this.creatorHooks?.startTick(tick);
+    const inputs = { ...this.feedInputs(), trending: this.trendingList(), ...this.interventionInputs(), ...this.shareInputs() };
+    const hooks = this.creatorHooks;
 
     for (let start = 0; start < active.length; start += SERVING_BLOCK) {
       const block = active.slice(start, start + SERVING_BLOCK);
       const scores = this.blockScores(block);
       block.forEach((user, b) => {
         const recommender = this.interventions.recommender;
-        const plan =
+        const planned =
           recommender === 'platform'
             ? planFeed(inputs, user, exploreRng, this.scratch, scores.retrieval?.subarray(b * world.items, (b + 1) * world.items))
             : planReferenceFeed(recommender, inputs, user, exploreRng, this.scratch, utilityRow);
+        const plan = hooks === undefined ? planned : withInjectedItems(planned, hooks.injectedItems(user, tick), inputs, user);
         if (plan.slots.length === 0) {
           return;
         }
@@ -328,6 +344,7 @@ export class FeedSimulation {
       if (!observed.skip) {
         this.consumed[user].add(slot.item);
       }
+      this.creatorHooks?.recordImpression(tick, user, slot.item, slot.source, observed);
       applyWatch(world, user, slot.item, observed.watch, params.driftRate);
       accumulator.addImpression(
         world,
@@ -346,6 +363,12 @@ export class FeedSimulation {
   private interventionInputs(): { calibrationWeight?: number; creatorCap?: CreatorExposureCap } {
     const { calibrationWeight } = this.interventions;
     return { ...(calibrationWeight > 0 ? { calibrationWeight } : {}), ...(this.creatorCap === undefined ? {} : { creatorCap: this.creatorCap }) };
+  }
+
+  /** Lab 9's share term of the ranking score; empty without creator hooks or with weight 0. */
+  private shareInputs(): { shareObjective?: ShareObjective } {
+    const objective = this.creatorHooks?.shareObjective();
+    return objective === undefined || objective.weight === 0 ? {} : { shareObjective: objective };
   }
 
   /**

@@ -23,7 +23,7 @@ export class TickAccumulator {
   private trueClick = 0;
   private predictedWatch = 0;
   private trueWatch = 0;
-  private readonly bySource: Record<CandidateSource, number> = { popularity: 0, embedding: 0, exploration: 0, ideal: 0 };
+  private readonly bySource: Record<CandidateSource, number> = { popularity: 0, embedding: 0, exploration: 0, ideal: 0, following: 0, shared: 0 };
   /** Watch-weighted consumed topic mass, [topics]. */
   readonly topicMass: Float64Array;
 

@@ -3,8 +3,13 @@
  * CLI, tests). All are plain data: structured-clone safe, no class instances.
  */
 
-/** Origin of a served item; `ideal` is the oracle reference recommender of Lab 8. */
-export const SOURCES = ['popularity', 'embedding', 'exploration', 'ideal'] as const;
+/**
+ * Origin of a served item; `ideal` is the oracle reference recommender of
+ * Lab 8. Lab 9 adds `following` (recent items of followed creators) and
+ * `shared` (an item that a co-follower shared). They come last, so the
+ * indices that the event log stores for the first four do not change.
+ */
+export const SOURCES = ['popularity', 'embedding', 'exploration', 'ideal', 'following', 'shared'] as const;
 export type CandidateSource = (typeof SOURCES)[number];
 
 /**

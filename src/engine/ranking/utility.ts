@@ -15,6 +15,16 @@ export function rankingScore(weights: UtilityWeights, predictedClick: number, pr
   return weights.clickWeight * predictedClick + weights.watchWeight * predictedWatch;
 }
 
+/**
+ * Lab 9's share term, added to {@link rankingScore} only when its weight is
+ * above 0: w_share · r̂_share(i), with r̂_share the platform's share rate of
+ * the item from its own logs (shares per impression, smoothed). The ranker
+ * has no share head, so the estimate is per item, not per user.
+ */
+export function shareTerm(shareWeight: number, estimatedShareRate: number): number {
+  return shareWeight * estimatedShareRate;
+}
+
 export const RANKING_UTILITY_DOC: { name: string; latex: string; explanation: string }[] = [
   {
     name: 'Ranking score',
