@@ -4,25 +4,17 @@
  * components read its state through {@link useLabSelector}.
  */
 import { proxy } from 'comlink';
-import { useSyncExternalStore } from 'react';
+import { useControllerSelector, WorkerLabController, type WorkerLabState } from '../workerLabController';
 import type { EventRates } from '../../engine/events/rates';
 import type { EventWindow } from '../../engine/events/window';
 import type { BingeProbeResult } from '../../engine/features/bingeProbe';
 import type { UserFeatureView } from '../../engine/features/userView';
 import type { TickMetrics } from '../../engine/loop/types';
-import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import type { EventsFeaturesApi } from '../../worker/eventsFeatures.worker';
 import type { EventsFeaturesInit, FreshnessComparison, FreshnessProgress, StreamProgress, TrendingSnapshot } from '../../worker/eventsFeaturesApi';
 import { simulationParams, type EventsFeaturesSettings } from './settings';
 
-export type LabStatus = 'starting' | 'ready' | 'running' | 'crashed';
-
-export interface LabState {
-  status: LabStatus;
-  /** Status line: the worker's current work, or why it stopped. */
-  message: string;
-  /** Set when the worker crashed or a call failed; the page shows it with a restart button. */
-  error: string | null;
+export interface LabState extends WorkerLabState {
   init: EventsFeaturesInit | null;
   tick: number;
   eventCount: number;
@@ -43,71 +35,20 @@ const INITIAL: LabState = { status: 'starting', message: 'Starting the worker…
 /** Fetches the user view at most this often during a run, in milliseconds. */
 const VIEW_INTERVAL_MS = 2_000;
 
-export class EventsFeaturesController {
-  private state: LabState = INITIAL;
-  private readonly listeners = new Set<() => void>();
-  private client: WorkerClient<EventsFeaturesApi> | null = null;
-  private settings: EventsFeaturesSettings;
+export class EventsFeaturesController extends WorkerLabController<LabState, EventsFeaturesApi, EventsFeaturesSettings> {
   private nextRunId = 1;
-  private activeRun: number | null = null;
   private lastViewAt = 0;
   private disposed = false;
 
   constructor(settings: EventsFeaturesSettings) {
-    this.settings = settings;
+    super(settings, INITIAL, 'events-features worker');
   }
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getState = (): LabState => this.state;
 
   /** The settings of the world in the worker now. */
   readonly getSettings = (): EventsFeaturesSettings => this.settings;
 
-  private update(patch: Partial<LabState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of [...this.listeners]) {
-      listener();
-    }
-  }
-
-  private api() {
-    if (this.client === null) {
-      throw new Error('The events-features worker is not running; press Restart the worker.');
-    }
-    return this.client.api;
-  }
-
-  /** Starts the worker when none runs, then builds the simulation from `settings`. */
-  async open(settings: EventsFeaturesSettings): Promise<void> {
-    if (this.client === null) {
-      this.startWorker();
-    }
-    await this.reset(settings);
-  }
-
-  /** Stops the worker, whatever it is doing, and starts a new one from tick 0. */
-  async restart(): Promise<void> {
-    this.client?.terminate();
-    this.client = null;
-    await this.open(this.settings);
-  }
-
-  private startWorker(): void {
-    const worker = new Worker(new URL('../../worker/eventsFeatures.worker.ts', import.meta.url), { type: 'module', name: 'feedlab-events-features' });
-    const client = createWorkerClient<EventsFeaturesApi>(worker, 'events-features worker');
-    client.onCrash((message) => {
-      if (this.client === client) {
-        client.terminate();
-        this.client = null;
-        this.activeRun = null;
-        this.update({ status: 'crashed', error: `${message}. Press Restart the worker to start again from tick 0.`, message: 'The worker stopped.' });
-      }
-    });
-    this.client = client;
+  protected createWorker(): Worker {
+    return new Worker(new URL('../../worker/eventsFeatures.worker.ts', import.meta.url), { type: 'module', name: 'feedlab-events-features' });
   }
 
   /** Builds a new simulation from `settings`; the rows of the old run are dropped. */
@@ -232,11 +173,9 @@ export class EventsFeaturesController {
     this.update({ status: this.client === null ? 'crashed' : 'ready', error: message, message: 'The last call failed.' });
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.disposed = true;
-    this.client?.terminate();
-    this.client = null;
-    this.listeners.clear();
+    super.dispose();
   }
 }
 
@@ -246,5 +185,5 @@ export class EventsFeaturesController {
  * a run re-renders only the few components that show it.
  */
 export function useLabSelector<T>(controller: EventsFeaturesController, select: (state: LabState) => T): T {
-  return useSyncExternalStore(controller.subscribe, () => select(controller.getState()));
+  return useControllerSelector(controller, select);
 }

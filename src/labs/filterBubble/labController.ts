@@ -4,23 +4,15 @@
  * read its state through {@link useTwinSelector}.
  */
 import { proxy } from 'comlink';
-import { useSyncExternalStore } from 'react';
+import { useControllerSelector, WorkerLabController, type WorkerLabState } from '../workerLabController';
 import type { TwinRow } from '../../engine/experiments/seeds';
 import type { Twin } from '../../engine/experiments/twin';
-import { createWorkerClient, type WorkerClient } from '../../worker/client';
 import type { FilterBubbleApi } from '../../worker/filterBubble.worker';
 import type { BubblePoints, FilterBubbleInit, LorenzCurve, SeedsProgress, SeedsResult, TwinExperiment } from '../../worker/filterBubbleApi';
 import type { FilterBubbleConfig } from '../../engine/scenarios/filterBubble';
 import { twinConfig, type FilterBubbleSettings } from './settings';
 
-export type TwinStatus = 'starting' | 'ready' | 'running' | 'crashed';
-
-export interface TwinState {
-  status: TwinStatus;
-  /** Status line: the worker's current work, or why it stopped. */
-  message: string;
-  /** Error of a crashed worker or a failed call, which the page shows with a restart button. */
-  error: string | null;
+export interface TwinState extends WorkerLabState {
   init: FilterBubbleInit | null;
   tick: number;
   /** Tick the current or last run goes to, so the charts' x axis does not rescale during a run. */
@@ -33,67 +25,16 @@ export interface TwinState {
 
 const INITIAL: TwinState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, targetTick: 0, rows: [], bubbles: null, lorenz: null };
 
-export class FilterBubbleController {
-  private state: TwinState = INITIAL;
-  private readonly listeners = new Set<() => void>();
-  private client: WorkerClient<FilterBubbleApi> | null = null;
-  private settings: FilterBubbleSettings;
+export class FilterBubbleController extends WorkerLabController<TwinState, FilterBubbleApi, FilterBubbleSettings> {
   private nextRunId = 1;
-  private activeRun: number | null = null;
   private disposed = false;
 
   constructor(settings: FilterBubbleSettings) {
-    this.settings = settings;
+    super(settings, INITIAL, 'filter-bubble worker');
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getState = (): TwinState => this.state;
-
-  private update(patch: Partial<TwinState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of [...this.listeners]) {
-      listener();
-    }
-  }
-
-  private api() {
-    if (this.client === null) {
-      throw new Error('The filter-bubble worker is not running; press Restart the worker.');
-    }
-    return this.client.api;
-  }
-
-  /** Starts the worker when none runs, then builds the twins from `settings`. */
-  async open(settings: FilterBubbleSettings): Promise<void> {
-    if (this.client === null) {
-      this.startWorker();
-    }
-    await this.reset(settings);
-  }
-
-  /** Stops the worker, whatever it is doing, and starts a new one from tick 0. */
-  async restart(): Promise<void> {
-    this.client?.terminate();
-    this.client = null;
-    await this.open(this.settings);
-  }
-
-  private startWorker(): void {
-    const worker = new Worker(new URL('../../worker/filterBubble.worker.ts', import.meta.url), { type: 'module', name: 'feedlab-filter-bubble' });
-    const client = createWorkerClient<FilterBubbleApi>(worker, 'filter-bubble worker');
-    client.onCrash((message) => {
-      if (this.client === client) {
-        client.terminate();
-        this.client = null;
-        this.activeRun = null;
-        this.update({ status: 'crashed', error: `${message}. Press Restart the worker to start again from tick 0.`, message: 'The worker stopped.' });
-      }
-    });
-    this.client = client;
+  protected createWorker(): Worker {
+    return new Worker(new URL('../../worker/filterBubble.worker.ts', import.meta.url), { type: 'module', name: 'feedlab-filter-bubble' });
   }
 
   /** Builds new twins from `settings` and drops the rows of the old run. */
@@ -167,15 +108,13 @@ export class FilterBubbleController {
     this.update({ status: this.client === null ? 'crashed' : 'ready', error: message, message: 'The last call failed.' });
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.disposed = true;
-    this.client?.terminate();
-    this.client = null;
-    this.listeners.clear();
+    super.dispose();
   }
 }
 
 /** Returns one part of the controller's state, so the component re-renders only when that part changes (Object.is). */
 export function useTwinSelector<T>(controller: FilterBubbleController, select: (state: TwinState) => T): T {
-  return useSyncExternalStore(controller.subscribe, () => select(controller.getState()));
+  return useControllerSelector(controller, select);
 }
