@@ -102,7 +102,7 @@ interface PredictThenRunProps {
   steps: readonly PredictStep[];
   /** False while the lab cannot run experiments yet. */
   ready?: boolean;
-  /** What running a step does to the rest of the page, shown above the steps. */
+  /** Note on how running a step changes the rest of the page, shown above the steps. */
   children?: ReactNode;
 }
 

@@ -1,5 +1,5 @@
 /**
- * What every FeedLab worker does around its API: a logger whose lines name
+ * Scaffolding that every FeedLab worker puts around its API: a logger whose lines name
  * the worker, and a report of unhandled rejections to the page. A rejected
  * promise without a handler does not reach the page's `error` event, so it
  * is posted as a crash message next to comlink's traffic.

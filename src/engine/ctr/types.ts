@@ -9,7 +9,7 @@ import type { Random } from '../random';
 export interface CtrField {
   /** Short name shown in the page and the CLI, for example `user`, `item_topic`, `I3`, `C17`. */
   name: string;
-  /** What the field holds, for the page. */
+  /** Description of the field's values, shown on the page. */
   description: string;
   /** Distinct ids of this field (hash buckets for hashed fields). */
   cardinality: number;
