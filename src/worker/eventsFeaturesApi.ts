@@ -1,7 +1,6 @@
 import { transfer } from 'comlink';
 import { errorMessage } from '../engine/backend/activate';
-import { BackendSwitcher } from '../engine/backend/fallback';
-import { selectBackend } from '../engine/backend/selectBackend';
+import type { BackendSwitcher } from '../engine/backend/fallback';
 import type { BackendName, BackendReport } from '../engine/backend/types';
 import { ratesPerTick, type EventRates } from '../engine/events/rates';
 import { eventWindow, windowBuffers, type EventWindow } from '../engine/events/window';
@@ -12,6 +11,7 @@ import { buildUserFeatureView, type TrendingRow, type UserFeatureView } from '..
 import { FeedSimulation } from '../engine/loop/simulation';
 import type { TickMetrics } from '../engine/loop/types';
 import { featureRefreshSchema, parseFeedMachineParams, type FeedMachineParams } from '../engine/scenarios/feedMachine';
+import { chooseBackend } from './backendChoice';
 import type { EngineEnvironment } from './engineApi';
 import { ProgressThrottle } from './progressThrottle';
 import { SerialQueue } from './serialQueue';
@@ -126,12 +126,7 @@ export function createEventsFeaturesApi(environment: EngineEnvironment) {
   }
 
   async function ensureBackend(requested: BackendName | 'auto'): Promise<BackendSwitcher> {
-    if (switcher !== undefined) {
-      return switcher;
-    }
-    const selection = await selectBackend({ candidates: environment.candidates, requested, renderer: environment.readWebGLRenderer?.(), skipSoftwareWebGL: true, limits: environment.trialLimits });
-    log.info(`backend: ${selection.report.active} chosen; ranking ${selection.ranking.join(' > ')}`);
-    switcher = new BackendSwitcher(selection, (fallback) => log.warn(`backend: fell back from ${fallback.from} to ${fallback.to} at tick ${fallback.tick}: ${fallback.reason}`));
+    switcher ??= await chooseBackend(environment, requested, { skipSoftwareWebGL: true });
     return switcher;
   }
 

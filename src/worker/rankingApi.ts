@@ -1,6 +1,5 @@
-import { BackendSwitcher } from '../engine/backend/fallback';
+import type { BackendSwitcher } from '../engine/backend/fallback';
 import { errorMessage } from '../engine/backend/activate';
-import { selectBackend } from '../engine/backend/selectBackend';
 import type { BackendName, BackendReport } from '../engine/backend/types';
 import { bayesOptimal, evaluatePredictions } from '../engine/ctr/evaluate';
 import { createCtrModel, ctrTrainingRandom } from '../engine/ctr/models';
@@ -8,6 +7,7 @@ import { taskLabels, taskRows, timeSplit } from '../engine/ctr/split';
 import { generateCtrDataset, parseSyntheticCtrOptions, type SyntheticCtrOptions } from '../engine/ctr/synthetic';
 import type { CtrDataset, CtrModel, CtrModelKind, CtrTask, EpochReport } from '../engine/ctr/types';
 import { CriteoImportError, parseCriteo } from '../engine/io/criteo';
+import { chooseBackend } from './backendChoice';
 import type { EngineEnvironment } from './engineApi';
 import { ProgressThrottle } from './progressThrottle';
 import { buildContexts, candidatesOf, describeDataset, type LoadedDataset } from './rankingData';
@@ -92,11 +92,9 @@ export function createRankingApi(environment: EngineEnvironment) {
      */
     async init(options: { backend?: BackendName | 'auto' } = {}): Promise<BackendReport> {
       return queue.run(async () => {
-        const started = performance.now();
-        const selection = await selectBackend({ candidates: environment.candidates, requested: options.backend ?? 'auto', renderer: environment.readWebGLRenderer?.(), limits: environment.trialLimits });
+        const chosen = await chooseBackend(environment, options.backend ?? 'auto', { unit: 'job' });
         disposeModels();
-        switcher = new BackendSwitcher(selection, (fallback) => log.warn(`backend: fell back from ${fallback.from} to ${fallback.to} at job ${fallback.tick}: ${fallback.reason}`));
-        log.info(`backend: ${selection.report.active} chosen in ${elapsedMs(started)} ms; ranking ${selection.ranking.join(' > ')}`);
+        switcher = chosen;
         return switcher.report();
       });
     },
