@@ -3,9 +3,9 @@ import { selectBackend } from '../engine/backend/selectBackend';
 import type { BackendName } from '../engine/backend/types';
 import type { EngineEnvironment } from './engineApi';
 
-/** How a lab's worker runs the backend trial and names the steps it falls back at. */
+/** Options of a lab worker's backend trial and of its fall-back log lines. */
 export interface BackendChoiceOptions {
-  /** Leave software WebGL (SwiftShader) out of the trial; it was about 10x slower than WASM here (NOTES-BROWSER.md). */
+  /** Whether to leave software WebGL (SwiftShader) out of the trial, because it ran about 10x slower than WASM per step in headless Chromium here. */
   skipSoftwareWebGL?: boolean;
   /** The word for the counter in fall-back messages: "tick" for simulations, "job" for training calls. */
   unit?: string;
