@@ -1,7 +1,6 @@
 import { EventLog } from '../events/log';
 import { FeatureLog } from '../events/featureLog';
 import { FeatureStore } from '../features/store';
-import { pca2 } from '../metrics/pca';
 import { sampleUserPairs } from '../metrics/homogenisation';
 import { LogisticRanker } from '../models/logisticRanker';
 import { MatrixFactorisation } from '../models/matrixFactorisation';
@@ -13,13 +12,14 @@ import { DEFAULT_FEATURE_REFRESH, MAX_FEATURE_REFRESH, featureRefreshSchema } fr
 import type { PolicyUpdate } from '../scenarios/policySchedule';
 import { applyPolicy } from '../scenarios/policySchedule';
 import { maxInterest, trueResponse, trueUtilityRow, applyWatch } from '../world/response';
-import { argmaxRow, createSyntheticWorld } from '../world/synthetic';
+import { createSyntheticWorld } from '../world/synthetic';
+import { retrievalEmbeddingMap } from './embeddingMap';
 import type { World } from '../world/types';
 import type { PlannedFeed } from './feed';
 import { FeedScratch, RETRIEVAL, planFeed } from './feed';
 import { servedItem } from './servedItem';
 import { TickAccumulator } from './tickAccumulator';
-import { batchedDots, gatherMatrixRows, transpose } from './batchedDots';
+import { CatalogueScorer } from './catalogueScorer';
 import type { Interventions } from './interventions';
 import { NO_INTERVENTIONS, createCreatorCap, validateInterventions } from './interventions';
 import { planReferenceFeed } from './referenceFeeds';
@@ -116,9 +116,7 @@ export class FeedSimulation {
   /** Fixed per-item tie-breaks for the trending list, in [0, 1e-3); they order a cold catalogue randomly. */
   private readonly trendTieBreak: Float32Array;
   private readonly scratch: FeedScratch;
-  /** φᵀ, [topics, items]; and Qᵀ, [dim, items], for the embedding it was made from. */
-  private itemTopicsT: Float32Array | undefined;
-  private itemEmbeddingT: { source: Float32Array; transposed: Float32Array } | undefined;
+  private readonly scorer: CatalogueScorer;
   private readonly lastFeed = new Map<number, { tick: number; items: ServedItem[] }>();
   private ticks = 0;
   /** Tick at whose start the served batch features were last copied; 0 before the first. */
@@ -152,6 +150,7 @@ export class FeedSimulation {
     this.consumed = Array.from({ length: world.users }, () => new Set<number>());
     this.pairs = sampleUserPairs(world.users, TRAINING.homogenisationPairs, this.root.fork('pairs'));
     this.scratch = new FeedScratch(world.items, world.topics);
+    this.scorer = new CatalogueScorer(world);
     const tieRng = this.root.fork('trend-ties');
     this.trendTieBreak = Float32Array.from({ length: world.items }, () => tieRng.next() * 1e-3);
     this.interventions = validateInterventions(options.interventions ?? NO_INTERVENTIONS);
@@ -262,7 +261,7 @@ export class FeedSimulation {
 
     for (let start = 0; start < active.length; start += SERVING_BLOCK) {
       const block = active.slice(start, start + SERVING_BLOCK);
-      const scores = this.blockScores(block);
+      const scores = this.scorer.score(block, this.retrieval);
       block.forEach((user, b) => {
         const recommender = this.interventions.recommender;
         const planned =
@@ -286,31 +285,6 @@ export class FeedSimulation {
       });
     }
     return { tick, accumulator };
-  }
-
-  /**
-   * Computes dot products of a block of users with the whole catalogue.
-   * `topics` is [2 × block, items]: θ_u · φ_i rows, then r_u · φ_i rows, for the
-   * ideal feed. `retrieval` is [block, items] of p_u · q_i once the
-   * factorisation has trained. Either is undefined when the backend failed,
-   * and the callers then loop in JavaScript.
-   */
-  private blockScores(block: number[]): { topics?: Float32Array; retrieval?: Float32Array } {
-    const { world, retrieval } = this;
-    const T = world.topics;
-    const stacked = new Float32Array(2 * block.length * T);
-    stacked.set(gatherMatrixRows(world.userInterests, T, block), 0);
-    stacked.set(gatherMatrixRows(world.userRecentTopics, T, block), block.length * T);
-    this.itemTopicsT ??= transpose(world.itemTopics, world.items, T);
-    const topics = batchedDots(stacked, 2 * block.length, this.itemTopicsT, world.items, T);
-    if (retrieval.trainings === 0) {
-      return { topics };
-    }
-    if (this.itemEmbeddingT?.source !== retrieval.itemEmbedding) {
-      this.itemEmbeddingT = { source: retrieval.itemEmbedding, transposed: transpose(retrieval.itemEmbedding, world.items, retrieval.dim) };
-    }
-    const userRows = gatherMatrixRows(retrieval.userEmbedding, retrieval.dim, block);
-    return { topics, retrieval: batchedDots(userRows, block.length, this.itemEmbeddingT.transposed, world.items, retrieval.dim) };
   }
 
   /**
@@ -469,18 +443,6 @@ export class FeedSimulation {
 
   /** Users and items in the retrieval model's embedding space, projected to 2-D by PCA. */
   embeddingMap(): EmbeddingMap {
-    const { world, retrieval } = this;
-    const d = retrieval.dim;
-    const rows = world.users + world.items;
-    const stacked = new Float32Array(rows * d);
-    stacked.set(retrieval.userEmbedding, 0);
-    stacked.set(retrieval.itemEmbedding, world.users * d);
-    const { points, explained } = pca2(stacked, rows, d);
-    const topic = new Uint8Array(rows);
-    for (let u = 0; u < world.users; u += 1) {
-      topic[u] = argmaxRow(world.userInterests, u, world.topics);
-    }
-    topic.set(world.itemTopic, world.users);
-    return { tick: this.ticks, users: world.users, items: world.items, points, topic, explainedVariance: explained };
+    return retrievalEmbeddingMap(this.world, this.retrieval, this.ticks);
   }
 }
