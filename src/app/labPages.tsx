@@ -11,4 +11,5 @@ export const LAB_PAGES: Readonly<Record<string, LazyExoticComponent<ComponentTyp
   'embeddings-retrieval': lazy(() => import('../labs/retrieval/RetrievalPage').then((module) => ({ default: module.RetrievalPage }))),
   ranking: lazy(() => import('../labs/ranking/RankingPage').then((module) => ({ default: module.RankingPage }))),
   'feedback-loops': lazy(() => import('../labs/filterBubble/FilterBubblePage').then((module) => ({ default: module.FilterBubblePage }))),
+  creators: lazy(() => import('../labs/creators/CreatorsPage').then((module) => ({ default: module.CreatorsPage }))),
 };

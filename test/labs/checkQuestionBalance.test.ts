@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHECK_QUESTIONS as CREATORS } from '../../src/labs/creators/teaching';
 import { CHECK_QUESTIONS as EVENTS_FEATURES } from '../../src/labs/eventsFeatures/teaching';
 import { CHECK_QUESTIONS as FEED_MACHINE } from '../../src/labs/feedMachine/checkQuestions';
 import { CHECK_QUESTIONS as FILTER_BUBBLE } from '../../src/labs/filterBubble/teaching';
@@ -15,6 +16,7 @@ const LABS: [string, readonly CheckQuestion[]][] = [
   ['Lab 3', RETRIEVAL],
   ['Lab 4', RANKING],
   ['Lab 8', FILTER_BUBBLE],
+  ['Lab 9', CREATORS],
 ];
 
 /** True when the correct option's label is longer than every other label. */

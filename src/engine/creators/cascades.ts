@@ -90,3 +90,17 @@ export function summariseCascades(sizes: readonly number[]): { count: number; me
   const max = sizes.reduce((best, size) => (size > best ? size : best), 0);
   return { count: sizes.length, mean: total / sizes.length, max };
 }
+
+/**
+ * Histogram of cascade sizes: `counts[s]` is the number of cascades of size
+ * s, for s from 0 to the largest size (a cascade has size 0 while none of
+ * its deliveries has been served).
+ */
+export function cascadeSizeHistogram(sizes: readonly number[]): number[] {
+  const max = sizes.reduce((best, size) => (size > best ? size : best), 0);
+  const counts = new Array<number>(max + 1).fill(0);
+  for (const size of sizes) {
+    counts[size] += 1;
+  }
+  return sizes.length > 0 ? counts : [];
+}

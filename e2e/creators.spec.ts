@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+import { expect, test, watchMainThread } from './fixtures';
+
+/** A small world, so 8 ticks of both twins take seconds on 2 cores. */
+const SMALL_WORLD = { seed: '4', users: '100', items: '500', creators: '20', topics: '5', feedSize: '5', retrainEvery: '3', aFollowingSlots: '5', newCreatorTick: '3', reachTarget: '20', changeTick: '4', externalViews: '3' };
+
+// Both twins run in one worker on a shared 2-core machine, so a run takes longer than the config's 60 s default allows.
+test.describe.configure({ timeout: 120_000 });
+
+function labUrl(extra: Record<string, string> = {}): string {
+  return `#/lab/creators?${new URLSearchParams({ ...SMALL_WORLD, ...extra }).toString()}`;
+}
+
+/** Waits until the worker has built both twins and Run is enabled. */
+async function waitUntilReady(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: /^Run \d+ ticks$/ })).toBeEnabled({ timeout: 60_000 });
+}
+
+async function runTicks(page: Page, ticks: number): Promise<void> {
+  await page.getByRole('button', { name: `Run ${ticks} ticks` }).click();
+  await expect(page.getByTestId('run-status')).toContainText(`Done: tick ${ticks}`, { timeout: 90_000 });
+}
+
+/** Reads a table's body cells as text, row by row. */
+async function tableCells(page: Page, testId: string): Promise<string[][]> {
+  return page.getByTestId(testId).locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
+}
+
+test('opens from the landing page', async ({ page }) => {
+  await page.goto('#/');
+
+  await page.getByRole('link', { name: 'Creators and platform dependency' }).click();
+
+  await expect(page).toHaveURL(/#\/lab\/creators/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lab 9: Creators and platform dependency');
+  await expect(page.getByLabel('Preset')).toHaveValue('follow-vs-algorithmic');
+  await expect(page.getByLabel('Follow slots of twin A')).toHaveValue('10');
+});
+
+test('runs both twins and draws every panel', async ({ page }) => {
+  await page.goto(labUrl({ ticks: '8' }));
+  await waitUntilReady(page);
+  const newCreator = page.getByRole('img', { name: 'Distinct users the new creator reached, by tick, twins A and B' });
+  await expect(newCreator.locator('path.series-a')).toHaveAttribute('d', '');
+
+  const mainThread = await watchMainThread(page);
+  await runTicks(page, 8);
+  const { cpuOver50Ms } = await mainThread.stop();
+
+  expect(cpuOver50Ms, 'main-thread tasks over 50 ms of CPU during the run').toEqual([]);
+  for (const line of ['series-a', 'series-b']) {
+    await expect(newCreator.locator(`path.${line}`), line).not.toHaveAttribute('d', '');
+  }
+  const scatter = page.getByRole('img', { name: /^Distinct users reached against followers/ });
+  await expect(scatter.locator('circle.point-a')).toHaveCount(20);
+  await expect(scatter.locator('rect.point-b')).toHaveCount(20);
+  const reach = await tableCells(page, 'reach-summary');
+  expect(reach.map((row) => row.slice(1).every((text) => /\d/.test(text))), 'micro, macro and ρ of both twins').toEqual([true, true]);
+  const dependency = await tableCells(page, 'dependency-table');
+  expect(dependency.map((row) => row[1] !== 'n/a' && row[2] !== 'n/a'), 'traffic before and after the change').toEqual([true, true]);
+  await expect(page.getByRole('img', { name: 'Number of share cascades of each size, twins A and B' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Traffic of creator 0 per tick/ }).locator('.change-marker')).toHaveCount(1);
+
+  await page.getByText('Data table: Reach against followers').click();
+  await expect(page.getByRole('table').filter({ hasText: 'Users reached, A: follow feed' }).locator('tbody tr')).toHaveCount(20);
+  await expect(page.getByRole('button', { name: 'Download CSV of twin A' })).toBeEnabled();
+  await expect(page.getByTestId('cli-command-a')).toContainText('--ticks 8');
+  await expect(page.getByTestId('cli-command-b')).toContainText('--following-slots 0 ');
+});
+
+test('a copied link restores the settings and the numbers', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(labUrl({ ticks: '5', bEpsilon: '0.2', bChange: '0' }));
+  await waitUntilReady(page);
+  await runTicks(page, 5);
+  const first = await tableCells(page, 'reach-summary');
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied.')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const second = await context.newPage();
+  await second.goto(link);
+  await waitUntilReady(second);
+  await expect(second.getByLabel('Exploration ε of twin B')).toHaveValue('0.2');
+  await expect(second.getByLabel('Twin B applies the objective change')).not.toBeChecked();
+  await runTicks(second, 5);
+
+  expect(await tableCells(second, 'reach-summary')).toEqual(first);
+});
+
+test('reports bad settings by name and keeps the defaults', async ({ page }) => {
+  await page.goto(labUrl({ bEpsilon: 'lots' }));
+
+  await expect(page.getByText('bEpsilon=lots is not a number between 0 and 1; using 0.1')).toBeVisible();
+  await waitUntilReady(page);
+
+  const focus = page.getByLabel('Focus creator');
+  await focus.fill('25');
+  await focus.press('Enter');
+  await expect(page.getByTestId('settings-error')).toContainText('focusCreator=25 does not exist; choose a creator from 0 to 19');
+  await expect(page.getByRole('button', { name: /^Run \d+ ticks$/ })).toBeEnabled();
+});

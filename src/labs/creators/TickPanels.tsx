@@ -1,0 +1,228 @@
+/**
+ * Panels 2 to 4, read from the per-tick rows of both twins: the new
+ * creator's reach, share cascades, and the focus creator's traffic around
+ * the objective change.
+ */
+import { memo, useMemo } from 'react';
+import { trafficDependency, type TrafficDependency } from '../../engine/creators/dependency';
+import type { CreatorTickRow } from '../../engine/creators/run';
+import { ChartFigure } from '../../viz/ChartFigure';
+import type { CreatorsSnapshot, CreatorsTwin, CreatorsTwinRow } from '../../worker/creatorsApi';
+import { PairedHistogram, TickChart, TWIN_COLORS, type TickSeries } from './charts';
+import { formatCount, formatPercent } from './format';
+import type { TwinLabels } from './ReachPanel';
+
+type Column = { label: string; value: (row: CreatorTickRow) => number };
+
+/** Lists chosen columns of both twins, one row per tick. */
+function TwinRowsTable({ rows, labels, columns }: { rows: readonly CreatorsTwinRow[]; labels: TwinLabels; columns: readonly Column[] }) {
+  return (
+    <table className="metrics-table">
+      <thead>
+        <tr>
+          <th scope="col">Tick</th>
+          {(['a', 'b'] as const).flatMap((twin) =>
+            columns.map((column) => (
+              <th key={`${twin}${column.label}`} scope="col">
+                {column.label}, {labels[twin]}
+              </th>
+            )),
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.tick}>
+            <th scope="row">{row.tick}</th>
+            {(['a', 'b'] as const).flatMap((twin) => columns.map((column) => <td key={`${twin}${column.label}`}>{formatCount(column.value(row[twin]))}</td>))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function twinSeries(rows: readonly CreatorsTwinRow[], labels: TwinLabels, value: (row: CreatorTickRow) => number, suffix = '', dashB = '7 4'): TickSeries[] {
+  return (['a', 'b'] as const).map((twin) => ({
+    key: `${twin}${suffix}`,
+    label: `${labels[twin]}${suffix ? ` ${suffix}` : ''}`,
+    color: TWIN_COLORS[twin],
+    dashArray: twin === 'b' ? dashB : undefined,
+    points: rows.map((row) => ({ tick: row.tick, value: value(row[twin]) })),
+  }));
+}
+
+interface NewCreatorProps {
+  rows: readonly CreatorsTwinRow[];
+  snapshots: Record<CreatorsTwin, CreatorsSnapshot>;
+  labels: TwinLabels;
+  maxTick: number;
+  releaseTick: number;
+  target: number;
+  newCreator: number;
+}
+
+export const NewCreatorPanel = memo(function NewCreatorPanel({ rows, snapshots, labels, maxTick, releaseTick, target, newCreator }: NewCreatorProps) {
+  const series = useMemo(() => twinSeries(rows, labels, (row) => row.newCreatorUsers), [rows, labels]);
+  const available = Math.max(0, (rows.at(-1)?.tick ?? 0) - releaseTick + 1);
+  const describe = (twin: CreatorsTwin) => {
+    const ticks = snapshots[twin].ticksToTarget;
+    return ticks === null ? `not within ${available} ticks` : `${ticks} ticks`;
+  };
+  const summary = `Creator ${newCreator} has no followers and releases its items at tick ${releaseTick}. Ticks to reach ${target} distinct users: A ${describe('a')}, B ${describe('b')}.`;
+  return (
+    <section className="panel" aria-labelledby="new-creator-heading">
+      <h2 id="new-creator-heading">2. A new creator</h2>
+      <p data-testid="ticks-to-target">
+        Ticks from release to {target} users: <strong>A: {describe('a')}</strong>; <strong>B: {describe('b')}</strong>.
+      </p>
+      <ChartFigure title="New creator: distinct users reached since release" summary={summary} exportName="creators-new-creator" table={() => <TwinRowsTable rows={rows} labels={labels} columns={[{ label: 'users reached', value: (row) => row.newCreatorUsers }, { label: 'impressions', value: (row) => row.newCreatorImpressions }]} />}>
+        <TickChart series={series} maxTick={maxTick} markerTick={releaseTick - 1} markerLabel="release" reference={{ value: target, label: `target ${target}` }} yLabel="distinct users" ariaLabel="Distinct users the new creator reached, by tick, twins A and B" />
+      </ChartFigure>
+    </section>
+  );
+});
+
+interface CascadesProps {
+  rows: readonly CreatorsTwinRow[];
+  snapshots: Record<CreatorsTwin, CreatorsSnapshot>;
+  labels: TwinLabels;
+  maxTick: number;
+}
+
+export const CascadesPanel = memo(function CascadesPanel({ rows, snapshots, labels, maxTick }: CascadesProps) {
+  const count = useMemo(() => twinSeries(rows, labels, (row) => row.cascades), [rows, labels]);
+  const size = useMemo(() => [...twinSeries(rows, labels, (row) => row.meanCascadeSize, 'mean'), ...twinSeries(rows, labels, (row) => row.maxCascadeSize, 'max', '2 3').map((s) => ({ ...s, dashArray: s.key.startsWith('a') ? '2 3' : '9 3 2 3' }))], [rows, labels]);
+  const last = rows.at(-1);
+  const histogram = { a: snapshots.a.cascadeHistogram, b: snapshots.b.cascadeHistogram };
+  const sizeColumns: Column[] = [
+    { label: 'mean size', value: (row) => row.meanCascadeSize },
+    { label: 'max size', value: (row) => row.maxCascadeSize },
+  ];
+  return (
+    <section className="panel" aria-labelledby="cascades-heading">
+      <h2 id="cascades-heading">3. Share cascades</h2>
+      <p className="help">A share that no share delivered starts a cascade; its size is the number of impressions delivered through it, counting re-shares.</p>
+      <div className="creators-chart-grid">
+        <ChartFigure title="Cascades started" summary={last ? `By tick ${last.tick}: A ${last.a.cascades}, B ${last.b.cascades}.` : 'No ticks yet: press Run.'} exportName="creators-cascades" table={() => <TwinRowsTable rows={rows} labels={labels} columns={[{ label: 'cascades', value: (row) => row.cascades }]} />}>
+          <TickChart series={count} maxTick={maxTick} yLabel="cascades" ariaLabel="Share cascades started, by tick, twins A and B" />
+        </ChartFigure>
+        <ChartFigure title="Cascade size" summary={last ? `By tick ${last.tick}: mean A ${formatCount(last.a.meanCascadeSize)}, B ${formatCount(last.b.meanCascadeSize)}; max A ${last.a.maxCascadeSize}, B ${last.b.maxCascadeSize}.` : 'No ticks yet: press Run.'} exportName="creators-cascade-size" table={() => <TwinRowsTable rows={rows} labels={labels} columns={sizeColumns} />}>
+          <TickChart series={size} maxTick={maxTick} yLabel="impressions" ariaLabel="Mean and maximum cascade size, by tick, twins A and B" />
+        </ChartFigure>
+        <ChartFigure title="Cascade sizes" summary={`Cascades by size after ${snapshots.a.tick} ticks: A ${histogram.a.join(', ') || 'none'}; B ${histogram.b.join(', ') || 'none'} (from size 0).`} exportName="creators-cascade-histogram" table={() => <HistogramTable counts={histogram} labels={labels} />}>
+          <PairedHistogram counts={histogram} labels={labels} ariaLabel="Number of share cascades of each size, twins A and B" />
+        </ChartFigure>
+      </div>
+    </section>
+  );
+});
+
+function HistogramTable({ counts, labels }: { counts: Record<CreatorsTwin, readonly number[]>; labels: TwinLabels }) {
+  const sizes = Math.max(counts.a.length, counts.b.length);
+  return (
+    <table className="metrics-table">
+      <thead>
+        <tr>
+          <th scope="col">Size</th>
+          <th scope="col">Cascades, {labels.a}</th>
+          <th scope="col">Cascades, {labels.b}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: sizes }, (_, size) => (
+          <tr key={size}>
+            <th scope="row">{size}</th>
+            <td>{counts.a[size] ?? 0}</td>
+            <td>{counts.b[size] ?? 0}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface DependencyProps {
+  rows: readonly CreatorsTwinRow[];
+  labels: TwinLabels;
+  maxTick: number;
+  changeTick: number;
+  focusCreator: number;
+  externalViews: number;
+  /** Whether each twin applies the objective change. */
+  changes: Record<CreatorsTwin, boolean>;
+  weightsAfter: string;
+}
+
+export const DependencyPanel = memo(function DependencyPanel({ rows, labels, maxTick, changeTick, focusCreator, externalViews, changes, weightsAfter }: DependencyProps) {
+  const series = useMemo(() => [...twinSeries(rows, labels, (row) => row.focusImpressions, 'platform'), ...twinSeries(rows, labels, (row) => row.focusTraffic, 'total').map((s) => ({ ...s, dashArray: s.key.startsWith('a') ? '2 3' : '9 3 2 3' }))], [rows, labels]);
+  const dependency = useMemo<Record<CreatorsTwin, TrafficDependency>>(
+    () => ({
+      a: trafficDependency(
+        rows.map((row) => row.a),
+        changeTick,
+      ),
+      b: trafficDependency(
+        rows.map((row) => row.b),
+        changeTick,
+      ),
+    }),
+    [rows, changeTick],
+  );
+  const changeText = changeTick === 0 ? 'The objective never changes (change tick 0).' : `From tick ${changeTick + 1}, ${changes.a && changes.b ? 'both twins rank' : changes.a ? 'twin A ranks' : changes.b ? 'twin B ranks' : 'neither twin ranks'} with ${weightsAfter}.`;
+  return (
+    <section className="panel" aria-labelledby="dependency-heading">
+      <h2 id="dependency-heading">4. Platform dependency</h2>
+      <p className="help">
+        Creator {focusCreator}’s traffic per tick: impressions the platform serves, and total traffic, which adds {externalViews} views per tick from channels the platform does not control. {changeText} The relative drop is (mean per tick before − mean after) / mean before, with “before” ticks 1–{changeTick} and
+        “after” the ticks run since; a negative drop is a gain.
+      </p>
+      <div className="table-scroll">
+        <table className="metrics-table" data-testid="dependency-table">
+          <thead>
+            <tr>
+              <th scope="col">Twin</th>
+              <th scope="col">Platform, before</th>
+              <th scope="col">Platform, after</th>
+              <th scope="col">Drop, platform only</th>
+              <th scope="col">Total, before</th>
+              <th scope="col">Total, after</th>
+              <th scope="col">Drop, with off-platform</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['a', 'b'] as const).map((twin) => (
+              <tr key={twin}>
+                <th scope="row">{labels[twin]}</th>
+                <td>{formatCount(dependency[twin].platformBefore)}</td>
+                <td>{formatCount(dependency[twin].platformAfter)}</td>
+                <td>{formatPercent(dependency[twin].platformDrop)}</td>
+                <td>{formatCount(dependency[twin].totalBefore)}</td>
+                <td>{formatCount(dependency[twin].totalAfter)}</td>
+                <td>{formatPercent(dependency[twin].totalDrop)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ChartFigure
+        title={`Creator ${focusCreator}: traffic per tick`}
+        summary={`Relative drop after the change: A ${formatPercent(dependency.a.platformDrop)} of platform impressions, ${formatPercent(dependency.a.totalDrop)} of total traffic; B ${formatPercent(dependency.b.platformDrop)} and ${formatPercent(dependency.b.totalDrop)}.`}
+        exportName="creators-dependency"
+        table={() => (
+          <TwinRowsTable
+            rows={rows}
+            labels={labels}
+            columns={[
+              { label: 'platform impressions', value: (row) => row.focusImpressions },
+              { label: 'off-platform views', value: (row) => row.focusExternalViews },
+              { label: 'total', value: (row) => row.focusTraffic },
+            ]}
+          />
+        )}
+      >
+        <TickChart series={series} maxTick={maxTick} markerTick={changeTick} markerLabel="objective change" yLabel="views per tick" ariaLabel={`Traffic of creator ${focusCreator} per tick, platform and total, twins A and B`} />
+      </ChartFigure>
+    </section>
+  );
+});

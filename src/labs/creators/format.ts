@@ -1,0 +1,28 @@
+/** Number wording shared by Lab 9's panels; NaN and infinities read "n/a". */
+
+/** Formats a count or a mean of counts: whole numbers as they are, others with 1 decimal. */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) {
+    return 'n/a';
+  }
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** Formats a rank correlation with 2 decimals. */
+export function formatRho(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(2) : 'n/a';
+}
+
+/** Formats a share as a percentage with 1 decimal: 0.254 as "25.4%", −0.1 as "−10.0%". */
+export function formatPercent(value: number): string {
+  if (!Number.isFinite(value)) {
+    return 'n/a';
+  }
+  const text = `${Math.abs(value * 100).toFixed(1)}%`;
+  return value < 0 ? `−${text}` : text;
+}
+
+/** Formats a probability or rate with 3 decimals. */
+export function formatRate(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(3) : 'n/a';
+}

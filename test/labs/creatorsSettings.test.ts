@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { creatorsSchema } from '../../src/engine/scenarios/creators';
+import { settingsProblem } from '../../src/labs/creators/CreatorsPage';
+import { cliArguments, CREATORS_DEFAULTS, CREATORS_FIELDS, CREATORS_PRESETS, describeFeed, matchingPreset, presetSettings, twinPair, twinParams } from '../../src/labs/creators/settings';
+import { readQuery } from '../../src/state/urlFields';
+
+describe('Lab 9 settings', () => {
+  it('default to the follow-vs-algorithmic preset', () => {
+    expect(matchingPreset(CREATORS_DEFAULTS)?.id).toBe('follow-vs-algorithmic');
+  });
+
+  it('build valid engine parameters for both twins', () => {
+    const pair = twinPair(CREATORS_DEFAULTS);
+    expect(creatorsSchema.safeParse(pair.a).success).toBe(true);
+    expect(creatorsSchema.safeParse(pair.b).success).toBe(true);
+    expect(pair.a.followingSlots).toBe(CREATORS_DEFAULTS.feedSize);
+    expect(pair.b.followingSlots).toBe(0);
+    expect(pair.b.epsilon).toBe(0.1);
+  });
+
+  it('give a twin without the change tick 0', () => {
+    const settings = { ...CREATORS_DEFAULTS, aChange: false };
+    expect(twinParams(settings, 'a').changeTick).toBe(0);
+    expect(twinParams(settings, 'b').changeTick).toBe(CREATORS_DEFAULTS.changeTick);
+    expect(describeFeed(settings, 'a')).toBe('follow feed, ε = 0, no objective change');
+  });
+
+  it('apply each preset and recognise it', () => {
+    for (const preset of CREATORS_PRESETS) {
+      const settings = { ...CREATORS_DEFAULTS, feedSize: 6, ...presetSettings(preset, 6) };
+      expect(matchingPreset(settings)?.id, preset.id).toBe(preset.id);
+    }
+  });
+
+  it('report a bad URL value with its name and the fix', () => {
+    const reading = readQuery(CREATORS_FIELDS, new URLSearchParams('bEpsilon=lots&aChange=yes&users=50'), CREATORS_DEFAULTS);
+
+    expect(reading.values.bEpsilon).toBe(CREATORS_DEFAULTS.bEpsilon);
+    expect(reading.values.aChange).toBe(true);
+    expect(reading.values.users).toBe(50);
+    expect(reading.messages.join('\n')).toContain('bEpsilon=lots is not a number between 0 and 1');
+    expect(reading.messages.join('\n')).toContain('aChange=yes is not 1 or 0');
+  });
+
+  it('name a cross-field problem with the fix', () => {
+    expect(settingsProblem(CREATORS_DEFAULTS)).toBeNull();
+    expect(settingsProblem({ ...CREATORS_DEFAULTS, focusCreator: 80 })).toContain('focusCreator=80 does not exist; choose a creator from 0 to 79');
+    expect(settingsProblem({ ...CREATORS_DEFAULTS, aFollowingSlots: 12 })).toMatch(/^Twin A: followingSlots=12 is more than feedSize=10/);
+  });
+
+  it('build the CLI arguments of one twin', () => {
+    const argv = cliArguments(CREATORS_DEFAULTS, 'b', 40, 'wasm');
+
+    expect(argv.slice(0, 6)).toEqual(['--lab', 'creators', '--ticks', '40', '--backend', 'wasm']);
+    expect(argv).toContain('--following-slots');
+    expect(argv[argv.indexOf('--following-slots') + 1]).toBe('0');
+    expect(argv[argv.indexOf('--epsilon') + 1]).toBe('0.1');
+    expect(argv[argv.indexOf('--external-views') + 1]).toBe(String(CREATORS_DEFAULTS.externalViews));
+  });
+});
