@@ -1,6 +1,5 @@
 import { errorMessage } from '../engine/backend/activate';
-import { BackendSwitcher } from '../engine/backend/fallback';
-import { selectBackend } from '../engine/backend/selectBackend';
+import type { BackendSwitcher } from '../engine/backend/fallback';
 import type { BackendName, BackendReport } from '../engine/backend/types';
 import { cascadeSizeHistogram } from '../engine/creators/cascades';
 import { creatorRowsToCsv } from '../engine/creators/csv';
@@ -9,6 +8,7 @@ import { spearmanCorrelation } from '../engine/creators/rankCorrelation';
 import type { ReachRow } from '../engine/creators/reach';
 import { CreatorsRun, type CreatorTickRow } from '../engine/creators/run';
 import { parseCreatorsParams, type CreatorsParams } from '../engine/scenarios/creators';
+import { chooseBackend } from './backendChoice';
 import type { EngineEnvironment } from './engineApi';
 import { ProgressThrottle } from './progressThrottle';
 import { SerialQueue } from './serialQueue';
@@ -160,12 +160,7 @@ export function createCreatorsApi(environment: EngineEnvironment) {
   }
 
   async function ensureBackend(requested: BackendName | 'auto'): Promise<BackendSwitcher> {
-    if (switcher !== undefined) {
-      return switcher;
-    }
-    const selection = await selectBackend({ candidates: environment.candidates, requested, renderer: environment.readWebGLRenderer?.(), skipSoftwareWebGL: true, limits: environment.trialLimits });
-    log.info(`backend: ${selection.report.active} chosen; ranking ${selection.ranking.join(' > ')}`);
-    switcher = new BackendSwitcher(selection, (fallback) => log.warn(`backend: fell back from ${fallback.from} to ${fallback.to} at tick ${fallback.tick}: ${fallback.reason}`));
+    switcher ??= await chooseBackend(environment, requested, { skipSoftwareWebGL: true });
     return switcher;
   }
 
