@@ -3,6 +3,7 @@ import type { BackendSwitcher } from '../engine/backend/fallback';
 import type { BackendName, BackendReport } from '../engine/backend/types';
 import { cascadeSizeHistogram } from '../engine/creators/cascades';
 import { creatorRowsToCsv } from '../engine/creators/csv';
+import type { CreatorTrafficChange } from '../engine/creators/dependency';
 import { creatorEstimate, creatorTruth, type CreatorEstimate, type CreatorTruth } from '../engine/creators/groundTruth';
 import { spearmanCorrelation } from '../engine/creators/rankCorrelation';
 import type { ReachRow } from '../engine/creators/reach';
@@ -44,6 +45,8 @@ export interface CreatorsSnapshot {
   /** The platform's logs of the focus creator and of the new creator. */
   focusEstimate: CreatorEstimate;
   newCreatorEstimate: CreatorEstimate;
+  /** Every creator's mean platform impressions per tick before and after the change tick of the pair. */
+  trafficChanges: CreatorTrafficChange[];
 }
 
 export interface CreatorsInit {
@@ -130,6 +133,7 @@ export function snapshotOf(run: CreatorsRun): CreatorsSnapshot {
     ticksToTarget: run.newCreatorTicksToTarget(),
     focusEstimate: creatorEstimate(run.loop, run.params.focusCreator),
     newCreatorEstimate: creatorEstimate(run.loop, run.newCreator),
+    trafficChanges: run.trafficChanges(),
   };
 }
 
@@ -165,7 +169,9 @@ export function createCreatorsApi(environment: EngineEnvironment) {
   }
 
   async function buildTwins(backends: BackendSwitcher, pair: CreatorsPair): Promise<Twins> {
-    return backends.run(async () => ({ a: await CreatorsRun.create(pair.a), b: await CreatorsRun.create(pair.b) }), 0);
+    // A twin without the objective change (change tick 0) is split at its sibling's change tick, so both twins compare the same ticks.
+    const trafficSplitTick = Math.max(pair.a.changeTick, pair.b.changeTick);
+    return backends.run(async () => ({ a: await CreatorsRun.create(pair.a, { trafficSplitTick }), b: await CreatorsRun.create(pair.b, { trafficSplitTick }) }), 0);
   }
 
   async function stepBoth(backends: BackendSwitcher, built: Twins): Promise<CreatorsTwinRow> {

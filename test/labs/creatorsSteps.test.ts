@@ -5,7 +5,7 @@ import type { CreatorsExperiment, CreatorsSnapshot } from '../../src/worker/crea
 
 function snapshot(patch: Partial<CreatorsSnapshot>): CreatorsSnapshot {
   const estimate = { impressions: 0, shares: 0, estimatedShareRate: 0.01 };
-  return { tick: 40, reach: [], microThreshold: 30, reachByGroup: { micro: 100, macro: 200 }, rankCorrelation: 0.5, cascadeHistogram: [], ticksToTarget: null, focusEstimate: estimate, newCreatorEstimate: estimate, ...patch };
+  return { tick: 40, reach: [], microThreshold: 30, reachByGroup: { micro: 100, macro: 200 }, rankCorrelation: 0.5, cascadeHistogram: [], ticksToTarget: null, focusEstimate: estimate, newCreatorEstimate: estimate, trafficChanges: [], ...patch };
 }
 
 function row(tick: number, patch: Partial<CreatorTickRow> = {}): CreatorTickRow {

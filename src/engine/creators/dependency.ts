@@ -55,3 +55,41 @@ export function trafficDependency(rows: readonly Pick<CreatorTickRow, 'tick' | '
     totalDrop: relativeDrop(totalBefore, totalAfter),
   };
 }
+
+/** One creator's platform impressions per tick on each side of the objective change. */
+export interface CreatorTrafficChange {
+  creator: number;
+  followers: number;
+  /** Mean platform impressions per tick, ticks 1..changeTick and the ticks after it. */
+  before: number;
+  after: number;
+  /** (after − before) / before: −0.5 lost half, +1 doubled; NaN with no ticks after the change or no impressions before. */
+  change: number;
+}
+
+/**
+ * Every creator's traffic on both sides of the objective change, from the
+ * impressions summed over each side ([creators] each) and the ticks on each
+ * side. The spread of `change` over creators is the platform's power: one
+ * decision moves some creators' traffic up and others' down.
+ */
+export function creatorTrafficChanges(followers: ArrayLike<number>, sumBefore: ArrayLike<number>, sumAfter: ArrayLike<number>, ticksBefore: number, ticksAfter: number): CreatorTrafficChange[] {
+  const changes: CreatorTrafficChange[] = [];
+  for (let creator = 0; creator < sumBefore.length; creator += 1) {
+    const before = ticksBefore > 0 ? sumBefore[creator] / ticksBefore : Number.NaN;
+    const after = ticksAfter > 0 ? sumAfter[creator] / ticksAfter : Number.NaN;
+    const drop = relativeDrop(before, after);
+    changes.push({ creator, followers: followers[creator], before, after, change: drop === 0 ? 0 : -drop });
+  }
+  return changes;
+}
+
+/** Counts of creators whose platform traffic at least halved and at least doubled after the change; creators with NaN change are left out. */
+export function countLargeChanges(changes: readonly CreatorTrafficChange[]): { halved: number; doubled: number; measured: number } {
+  const measured = changes.filter((row) => Number.isFinite(row.change));
+  return {
+    halved: measured.filter((row) => row.change <= -0.5).length,
+    doubled: measured.filter((row) => row.change >= 1).length,
+    measured: measured.length,
+  };
+}

@@ -7,6 +7,7 @@ import { argmaxRow, createSyntheticWorld } from '../world/synthetic';
 import type { World } from '../world/types';
 import { summariseCascades } from './cascades';
 import { CreatorLoop } from './creatorLoop';
+import { creatorTrafficChanges, type CreatorTrafficChange } from './dependency';
 import { DEFAULT_FOLLOW_GRAPH, drawFollowGraph, followerCounts } from './followGraph';
 import type { ReachRow } from './reach';
 import { meanReachByGroup, microCreatorShare, reachRows, ticksToReach } from './reach';
@@ -103,19 +104,31 @@ export class CreatorsRun {
   readonly rows: CreatorTickRow[] = [];
   /** Follower count from which a creator counts as macro: the median over creators. */
   readonly microThreshold: number;
+  /**
+   * Tick after which {@link impressionsAfterChange} counts: `changeTick`
+   * unless `create` was given another, so that a twin without the change can
+   * be split at its sibling's change tick. 0 counts every tick as before.
+   */
+  readonly trafficSplitTick: number;
+  /** Platform impressions per creator summed over ticks 1..trafficSplitTick, and over the ticks after it, [creators]. */
+  readonly impressionsBeforeChange: Float64Array;
+  readonly impressionsAfterChange: Float64Array;
 
-  private constructor(params: CreatorsParams, simulation: FeedSimulation, loop: CreatorLoop, newCreator: number) {
+  private constructor(params: CreatorsParams, simulation: FeedSimulation, loop: CreatorLoop, newCreator: number, trafficSplitTick: number) {
     this.params = params;
+    this.trafficSplitTick = trafficSplitTick;
     this.simulation = simulation;
     this.loop = loop;
     this.newCreator = newCreator;
     this.followers = followerCounts(loop.graph);
     const sorted = Array.from(this.followers).sort((a, b) => a - b);
     this.microThreshold = sorted[Math.floor(sorted.length / 2)];
+    this.impressionsBeforeChange = new Float64Array(simulation.world.creators);
+    this.impressionsAfterChange = new Float64Array(simulation.world.creators);
   }
 
   /** Builds the world, the new creator, the follow graph and the simulation. The caller must have set the TensorFlow.js backend. */
-  static async create(params: CreatorsParams): Promise<CreatorsRun> {
+  static async create(params: CreatorsParams, options: { trafficSplitTick?: number } = {}): Promise<CreatorsRun> {
     const root = new Random(params.seed);
     const feedParams = parseFeedMachineParams({
       seed: params.seed,
@@ -137,7 +150,7 @@ export class CreatorsRun {
     const graph = drawFollowGraph(world, { ...DEFAULT_FOLLOW_GRAPH, followsPerUser: params.followsPerUser }, root.fork('follow-graph'));
     const loop = new CreatorLoop(world, { graph, followingSlots: params.followingSlots, shareFanout: params.shareFanout, shareWeight: 0, releaseTick }, root.fork('creators'));
     const simulation = await FeedSimulation.create(feedParams, world, { creators: loop });
-    return new CreatorsRun(params, simulation, loop, newCreator);
+    return new CreatorsRun(params, simulation, loop, newCreator, options.trafficSplitTick ?? params.changeTick);
   }
 
   /** Runs one tick, applying the objective change first when its tick has come, and returns the tick's row. */
@@ -176,6 +189,11 @@ export class CreatorsRun {
       watchWeight: simulation.params.watchWeight,
       shareWeight: loop.shareWeight,
     };
+    const changed = this.trafficSplitTick > 0 && metrics.tick > this.trafficSplitTick;
+    const sums = changed ? this.impressionsAfterChange : this.impressionsBeforeChange;
+    for (let creator = 0; creator < sums.length; creator += 1) {
+      sums[creator] += reach.impressions[creator];
+    }
     this.rows.push(row);
     return row;
   }
@@ -189,6 +207,14 @@ export class CreatorsRun {
   /** Reach against followers, one row per creator, from the ticks run so far. */
   reachRows(): ReachRow[] {
     return reachRows(this.followers, this.loop.reach);
+  }
+
+  /** Each creator's mean platform impressions per tick before and after {@link trafficSplitTick}; see {@link creatorTrafficChanges}. */
+  trafficChanges(): CreatorTrafficChange[] {
+    const split = this.trafficSplitTick;
+    const ticksRun = this.rows.length;
+    const ticksBefore = split > 0 ? Math.min(split, ticksRun) : ticksRun;
+    return creatorTrafficChanges(this.followers, this.impressionsBeforeChange, this.impressionsAfterChange, ticksBefore, ticksRun - ticksBefore);
   }
 
   /** Mean distinct users reached so far by micro and by macro creators; see {@link microThreshold}. */

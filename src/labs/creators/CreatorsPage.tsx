@@ -167,6 +167,7 @@ function LabBody({ controller, settings, setSettings, guided }: LabBodyProps) {
   const maxTick = Math.max(tick, targetTick, settings.ticks);
   const weightsAfter = `click weight ${settings.clickWeightAfter}, watch weight ${settings.watchWeightAfter} and share weight ${settings.shareWeightAfter}`;
   const changes = useMemo(() => ({ a: settings.aChange, b: settings.bChange }), [settings.aChange, settings.bChange]);
+  const followCreator = useCallback((creator: number) => setSettings({ focusCreator: creator }), [setSettings]);
 
   return (
     <div className="lab-grid">
@@ -183,7 +184,7 @@ function LabBody({ controller, settings, setSettings, guided }: LabBodyProps) {
         {snapshots && <ReachPanel snapshots={snapshots} labels={labels} />}
         {snapshots && init && <NewCreatorPanel rows={rows} snapshots={snapshots} labels={labels} maxTick={maxTick} releaseTick={settings.newCreatorTick} target={settings.reachTarget} newCreator={init.newCreator} />}
         {snapshots && <CascadesPanel rows={rows} snapshots={snapshots} labels={labels} maxTick={maxTick} />}
-        <DependencyPanel rows={rows} labels={labels} maxTick={maxTick} changeTick={settings.changeTick} focusCreator={settings.focusCreator} externalViews={settings.externalViews} changes={changes} weightsAfter={weightsAfter} />
+        <DependencyPanel rows={rows} labels={labels} maxTick={maxTick} changeTick={settings.changeTick} focusCreator={settings.focusCreator} externalViews={settings.externalViews} changes={changes} weightsAfter={weightsAfter} snapshots={snapshots ?? undefined} onFollow={followCreator} />
         {guided && (
           <div className="deferred-render">
             <MemoCheckQuestions questions={CHECK_QUESTIONS} />

@@ -9,7 +9,8 @@ import type { CreatorTickRow } from '../../engine/creators/run';
 import { ChartFigure } from '../../viz/ChartFigure';
 import type { CreatorsSnapshot, CreatorsTwin, CreatorsTwinRow } from '../../worker/creatorsApi';
 import { PairedHistogram, TickChart, TWIN_COLORS, type TickSeries } from './charts';
-import { formatCount, formatPercent } from './format';
+import { formatCount, formatSignedPercent } from './format';
+import { TrafficChanges } from './TrafficChanges';
 import type { TwinLabels } from './ReachPanel';
 
 type Column = { label: string; value: (row: CreatorTickRow) => number };
@@ -152,9 +153,13 @@ interface DependencyProps {
   /** Whether each twin applies the objective change. */
   changes: Record<CreatorsTwin, boolean>;
   weightsAfter: string;
+  /** Both twins' newest snapshots, for every creator's change; absent before the first run. */
+  snapshots?: Record<CreatorsTwin, CreatorsSnapshot>;
+  /** Makes another creator the focus creator. */
+  onFollow(creator: number): void;
 }
 
-export const DependencyPanel = memo(function DependencyPanel({ rows, labels, maxTick, changeTick, focusCreator, externalViews, changes, weightsAfter }: DependencyProps) {
+export const DependencyPanel = memo(function DependencyPanel({ rows, labels, maxTick, changeTick, focusCreator, externalViews, changes, weightsAfter, snapshots, onFollow }: DependencyProps) {
   const series = useMemo(() => [...twinSeries(rows, labels, (row) => row.focusImpressions, 'platform'), ...twinSeries(rows, labels, (row) => row.focusTraffic, 'total').map((s) => ({ ...s, dashArray: s.key.startsWith('a') ? '2 3' : '9 3 2 3' }))], [rows, labels]);
   const dependency = useMemo<Record<CreatorsTwin, TrafficDependency>>(
     () => ({
@@ -174,8 +179,8 @@ export const DependencyPanel = memo(function DependencyPanel({ rows, labels, max
     <section className="panel" aria-labelledby="dependency-heading">
       <h2 id="dependency-heading">4. Platform dependency</h2>
       <p className="help">
-        Creator {focusCreator}’s traffic per tick: impressions the platform serves, and total traffic, which adds {externalViews} views per tick from channels the platform does not control. {changeText} The relative drop is (mean per tick before − mean after) / mean before, with “before” ticks 1–{changeTick} and
-        “after” the ticks run since; a negative drop is a gain.
+        Creator {focusCreator}’s traffic per tick: impressions the platform serves, and total traffic, which adds {externalViews} views per tick from channels the platform does not control. {changeText} The change is (mean per tick after − mean before) / mean before, with “before” ticks 1–{changeTick} and
+        “after” the ticks run since: −40% is a loss of 40%, +40% a gain.
       </p>
       <div className="table-scroll">
         <table className="metrics-table" data-testid="dependency-table">
@@ -184,10 +189,10 @@ export const DependencyPanel = memo(function DependencyPanel({ rows, labels, max
               <th scope="col">Twin</th>
               <th scope="col">Platform, before</th>
               <th scope="col">Platform, after</th>
-              <th scope="col">Drop, platform only</th>
+              <th scope="col">Change, platform only</th>
               <th scope="col">Total, before</th>
               <th scope="col">Total, after</th>
-              <th scope="col">Drop, with off-platform</th>
+              <th scope="col">Change, with off-platform</th>
             </tr>
           </thead>
           <tbody>
@@ -196,10 +201,10 @@ export const DependencyPanel = memo(function DependencyPanel({ rows, labels, max
                 <th scope="row">{labels[twin]}</th>
                 <td>{formatCount(dependency[twin].platformBefore)}</td>
                 <td>{formatCount(dependency[twin].platformAfter)}</td>
-                <td>{formatPercent(dependency[twin].platformDrop)}</td>
+                <td>{formatSignedPercent(-dependency[twin].platformDrop)}</td>
                 <td>{formatCount(dependency[twin].totalBefore)}</td>
                 <td>{formatCount(dependency[twin].totalAfter)}</td>
-                <td>{formatPercent(dependency[twin].totalDrop)}</td>
+                <td>{formatSignedPercent(-dependency[twin].totalDrop)}</td>
               </tr>
             ))}
           </tbody>
@@ -207,7 +212,7 @@ export const DependencyPanel = memo(function DependencyPanel({ rows, labels, max
       </div>
       <ChartFigure
         title={`Creator ${focusCreator}: traffic per tick`}
-        summary={`Relative drop after the change: A ${formatPercent(dependency.a.platformDrop)} of platform impressions, ${formatPercent(dependency.a.totalDrop)} of total traffic; B ${formatPercent(dependency.b.platformDrop)} and ${formatPercent(dependency.b.totalDrop)}.`}
+        summary={`Change after the objective change: A ${formatSignedPercent(-dependency.a.platformDrop)} of platform impressions, ${formatSignedPercent(-dependency.a.totalDrop)} of total traffic; B ${formatSignedPercent(-dependency.b.platformDrop)} and ${formatSignedPercent(-dependency.b.totalDrop)}.`}
         exportName="creators-dependency"
         table={() => (
           <TwinRowsTable
@@ -223,6 +228,7 @@ export const DependencyPanel = memo(function DependencyPanel({ rows, labels, max
       >
         <TickChart series={series} maxTick={maxTick} markerTick={changeTick} markerLabel="objective change" yLabel="views per tick" ariaLabel={`Traffic of creator ${focusCreator} per tick, platform and total, twins A and B`} />
       </ChartFigure>
+      {snapshots && <TrafficChanges snapshots={snapshots} labels={labels} changeTick={changeTick} focusCreator={focusCreator} onFollow={onFollow} />}
     </section>
   );
 });

@@ -26,3 +26,9 @@ export function formatPercent(value: number): string {
 export function formatRate(value: number): string {
   return Number.isFinite(value) ? value.toFixed(3) : 'n/a';
 }
+
+/** Formats a relative change as a signed percentage: 0.25 as "+25.0%", −0.1 as "−10.0%", and 0 as "0.0%". */
+export function formatSignedPercent(value: number): string {
+  const text = formatPercent(value);
+  return Number.isFinite(value) && value > 0 ? `+${text}` : text;
+}
