@@ -70,11 +70,14 @@ test('a guided step reveals the run’s numbers', async ({ page }) => {
   await waitUntilReady(page);
   const step = page.locator('.step-card').filter({ hasText: 'Ten per cent exploration' });
 
-  await step.getByLabel('Lowers homogenisation and costs some utility').check();
+  await expect(step).toContainText('Each run: seeds 11 to 15, a world of 90 users, 400 items, 30 creators and 6 topics, 30 ticks');
+  await step.getByLabel('No clear difference in homogenisation (the interval includes 0)').check();
   await step.getByRole('button', { name: 'Run the experiment' }).click();
 
-  await expect(step.getByRole('heading', { name: 'What happened' })).toBeVisible({ timeout: 90_000 });
-  await expect(step).toContainText('Homogenisation at tick 40: ε = 0');
+  await expect(step.getByRole('heading', { name: 'What happened' })).toBeVisible({ timeout: 120_000 });
+  await expect(step).toContainText('Homogenisation at tick 30, mean over the 5 seeds 11 to 15:');
+  await expect(step).toContainText('Homogenisation, paired difference B − A:');
+  await expect(step).toContainText('95% interval [');
   await expect(step).toContainText('The numbers support:');
 });
 
@@ -85,8 +88,89 @@ test('summarises many seeds with a band', async ({ page }) => {
   await page.getByRole('button', { name: 'Run 2 seeds' }).click();
 
   await expect(page.getByTestId('seeds-status')).toContainText('Done: 2 seeds × 5 ticks', { timeout: 90_000 });
-  await expect(page.getByTestId('seeds-table')).toContainText('Tick 5, mean [95% interval] over 2 seeds');
+  await expect(page.getByTestId('seeds-table')).toContainText('Tick 5, mean [95% interval] over 2 seeds. Interval ends are clipped to the metric’s range');
   await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+  const cells = await page.getByTestId('seeds-table').locator('tbody td').allTextContents();
+  for (const cell of cells) {
+    expect(cell, 'minus signs are U+2212').not.toContain('-');
+  }
+  const region = page.getByRole('region', { name: 'Many-seeds summary table (scrolls sideways)' });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  await expect(region.getByTestId('seeds-table')).toBeVisible();
+});
+
+test('fills the width at 1280 px without overflow', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(labUrl());
+  await waitUntilReady(page);
+
+  for (const mode of ['normal', 'presentation']) {
+    if (mode === 'presentation') {
+      await page.getByRole('button', { name: 'Presentation mode' }).click();
+      await expect(page.locator('html')).toHaveClass(/present/);
+    }
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, main: document.querySelector('.lab-main')?.getBoundingClientRect().width ?? 0 }));
+    expect(widths.page, `${mode}: page width`).toBeLessThanOrEqual(1280);
+    expect(widths.main, `${mode}: charts column width`).toBeGreaterThan(1100);
+    const latest = page.getByRole('region', { name: 'Newest tick of both twins (scrolls sideways)' });
+    await expect(latest).toHaveAttribute('tabindex', '0');
+    const fits = await latest.evaluate((element) => element.scrollWidth <= element.clientWidth || getComputedStyle(element).overflowX === 'auto');
+    expect(fits, `${mode}: the newest-tick table fits or scrolls`).toBe(true);
+  }
+});
+
+test('pause then resume continues the same run', async ({ page }) => {
+  await page.goto(labUrl({ ticks: '20' }));
+  await waitUntilReady(page);
+
+  await page.getByRole('button', { name: 'Run 20 ticks' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Running: tick', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('run-status')).toContainText(/Paused at tick \d+ of 20/, { timeout: 60_000 });
+  const resume = page.getByRole('button', { name: 'Resume to tick 20' });
+  await expect(resume).toBeEnabled();
+  await resume.click();
+
+  await expect(page.getByTestId('run-status')).toContainText('Done: tick 20', { timeout: 120_000 });
+  await expect(page.getByTestId('twin-latest')).toContainText('Tick 20');
+  await expect(page.getByRole('button', { name: 'Run 20 ticks' })).toBeEnabled();
+});
+
+test('keeps backend=cpu in the URL and the copied link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(labUrl({ backend: 'cpu' }));
+  await waitUntilReady(page);
+
+  await expect(page.getByTestId('world-summary')).toContainText('Backend: cpu.');
+  await expect(page).toHaveURL(/[?&]backend=cpu(&|$)/);
+  await expect(page.getByLabel('TensorFlow.js backend')).toHaveValue('cpu');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied.')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/[?&]backend=cpu(&|$)/);
+});
+
+test('ties field errors to fields and keeps ids unique', async ({ page }) => {
+  await page.goto(labUrl({ mode: 'sandbox' }));
+  await waitUntilReady(page);
+
+  const users = page.getByLabel('Users', { exact: true });
+  await users.fill('abc');
+  await users.press('Enter');
+  await expect(users).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await users.getAttribute('aria-describedby')) ?? '';
+  const messages = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? ''), describedBy);
+  expect(messages).toContain('Users: abc is not a whole number between 20 and 1000; kept 120.');
+
+  await expect(page.getByRole('checkbox', { name: 'Exploration of twin A' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Exploration of twin B' })).toBeChecked();
+  const controls = await page.locator('main input:not([type=radio]), main select').evaluateAll((elements) => elements.map((element) => ({ id: element.id, name: element.getAttribute('name') ?? '' })));
+  const ids = controls.map((control) => control.id);
+  const names = controls.map((control) => control.name);
+  expect(ids.every((id) => id !== ''), 'every control has an id').toBe(true);
+  expect(new Set(ids).size, 'ids are unique').toBe(ids.length);
+  expect(names.every((name) => name !== ''), 'every control has a name').toBe(true);
+  expect(new Set(names).size, 'names are unique').toBe(names.length);
 });
 
 test('applies a preset and shows what it shows', async ({ page }) => {

@@ -56,6 +56,7 @@ function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
       <h3>
         Step {number}: {step.title}
       </h3>
+      {step.setup && <p className="help step-setup">{step.setup}</p>}
       <fieldset>
         <legend>{step.question}</legend>
         {step.options.map((option) => (

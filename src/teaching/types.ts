@@ -42,6 +42,8 @@ export interface PredictStep {
   id: string;
   title: string;
   question: string;
+  /** The experiment's set-up (world, seeds, settings), shown under the title when given. */
+  setup?: string;
   options: StepOption[];
   run(status: (text: string) => void): Promise<StepOutcome>;
 }

@@ -137,6 +137,7 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
   const cancelledRuns = new Set<number>();
   let twins: TwinSimulation | undefined;
   let switcher: BackendSwitcher | undefined;
+  let requestedBackend: BackendName | 'auto' | undefined;
 
   function requireTwins(): TwinSimulation {
     if (twins === undefined) {
@@ -145,13 +146,15 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
     return twins;
   }
 
+  /** Returns the backend switcher, choosing a backend on the first call and again when `requested` differs from the last request. */
   async function ensureBackend(requested: BackendName | 'auto'): Promise<BackendSwitcher> {
-    if (switcher !== undefined) {
+    if (switcher !== undefined && requested === requestedBackend) {
       return switcher;
     }
     const selection = await selectBackend({ candidates: environment.candidates, requested, renderer: environment.readWebGLRenderer?.(), skipSoftwareWebGL: true, limits: environment.trialLimits });
     log.info(`backend: ${selection.report.active} chosen; ranking ${selection.ranking.join(' > ')}`);
     switcher = new BackendSwitcher(selection, (fallback) => log.warn(`backend: fell back from ${fallback.from} to ${fallback.to} at tick ${fallback.tick}: ${fallback.reason}`));
+    requestedBackend = requested;
     return switcher;
   }
 
@@ -162,7 +165,11 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
   }
 
   const api = {
-    /** Chooses the backend on the first call, then builds new twins on `seed` and replaces the current ones. */
+    /**
+     * Chooses the backend on the first call, and again when `backend` (the
+     * page's `backend=`) differs from the last request. Then builds new twins
+     * on `seed` and replaces the current ones.
+     */
     async init(config: FilterBubbleConfig, seed: number, backend: BackendName | 'auto' = 'auto'): Promise<FilterBubbleInit> {
       return queue.run(async () => {
         const parsed = parseTwinConfig(config);
@@ -283,7 +290,7 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
       checkTicks('experiment', ticks);
       const parsed = parseTwinConfig(config);
       return queue.run(async () => {
-        const backends = await ensureBackend('auto');
+        const backends = await ensureBackend(requestedBackend ?? 'auto');
         const twin = await backends.run(() => TwinSimulation.create(parsed, seed), 0);
         const rows: TwinRow[] = [];
         const progress = new ProgressThrottle<number>((tick) => reportSafely(`experiment ${runId}`, () => onProgress?.(tick)), PROGRESS_INTERVAL_MS);

@@ -40,6 +40,22 @@ describe('filter-bubble settings', () => {
     expect(matchingPreset({ ...FILTER_BUBBLE_DEFAULTS, bEpsilon: 0.3 })).toBeUndefined();
   });
 
+  it('keeps backend=cpu in the URL', () => {
+    const read = readQuery(FILTER_BUBBLE_FIELDS, new URLSearchParams('seed=3&backend=cpu'), FILTER_BUBBLE_DEFAULTS);
+    const written = writeQuery(FILTER_BUBBLE_FIELDS, read.values);
+
+    expect(read.messages).toEqual([]);
+    expect(read.values.backend).toBe('cpu');
+    expect(written.get('backend')).toBe('cpu');
+  });
+
+  it('names a bad backend and keeps auto', () => {
+    const read = readQuery(FILTER_BUBBLE_FIELDS, new URLSearchParams('backend=gpu'), FILTER_BUBBLE_DEFAULTS);
+
+    expect(read.messages).toEqual(['backend=gpu is not one of auto, webgl, wasm, cpu; using auto']);
+    expect(read.values.backend).toBe('auto');
+  });
+
   it('lists seeds from the seed', () => {
     expect(summarySeeds({ ...FILTER_BUBBLE_DEFAULTS, seed: 4, seedCount: 3 })).toEqual([4, 5, 6]);
   });

@@ -12,10 +12,11 @@ export interface BubbleMetrics {
   /** Tick index, from 1. */
   tick: number;
   /**
-   * Mean Jaccard index |C_u ∩ C_v| / |C_u ∪ C_v| of the sets of items consumed
-   * (watched past the skip threshold) so far, over 500 user pairs sampled once
-   * per seed (all pairs when there are fewer); in [0, 1]. Chaney, Stewart and
-   * Engelhardt 2018.
+   * Mean Jaccard index |C_u ∩ C_v| / |C_u ∪ C_v| over user pairs (u, v), where
+   * C_u is the set of items user u consumed (watched past the skip threshold)
+   * so far; 500 pairs sampled once per seed (all pairs when there are fewer);
+   * in [0, 1]. Chaney, Stewart and Engelhardt (2018), "How algorithmic
+   * confounding in recommendation systems increases homogeneity and decreases utility".
    */
   homogenisation: number;
   /** Mean true utility per impression this tick (response model), which the platform never observes. */
@@ -32,11 +33,11 @@ export interface BubbleMetrics {
    * summed topic mixes of their consumed items; 0 for a user who saw one topic, ln T at most.
    */
   userTopicEntropy: number;
-  /** Popularity bias: share of all impressions so far that went to the top 1% of items. */
+  /** Popularity bias: share of all impressions so far that went to the top 1% (⌈0.01 · items⌉) of items by impressions, in [0, 1]. */
   popularityBias: number;
-  /** Gini coefficient of impressions so far over creators, in [0, 1). */
+  /** Gini coefficient of impressions so far over creators, in [0, 1): at most (n − 1)/n for n creators. */
   creatorGini: number;
-  /** Share of the catalogue served at least once. */
+  /** Share of the catalogue served at least once, in [0, 1]. */
   coverage: number;
   /** Mean total variation distance ½ Σ_t |θ_ut − θ⁰_ut| of true interests from tick 0, in [0, 1]. */
   interestShift: number;
@@ -69,21 +70,7 @@ export const BUBBLE_METRIC_COLUMNS = [
 export type BubbleMetricName = Exclude<(typeof BUBBLE_METRIC_COLUMNS)[number], 'tick'>;
 export const BUBBLE_METRIC_NAMES = BUBBLE_METRIC_COLUMNS.filter((column): column is BubbleMetricName => column !== 'tick');
 
-/** Each metric's label, formula (LaTeX) and source, for chart titles and the page's definitions. */
-export const BUBBLE_METRIC_DOC: Record<BubbleMetricName, { label: string; latex: string; source: string }> = {
-  homogenisation: { label: 'Homogenisation', latex: '\\frac{1}{|P|}\\sum_{(u,v) \\in P} \\frac{|C_u \\cap C_v|}{|C_u \\cup C_v|}', source: 'Chaney, Stewart and Engelhardt 2018' },
-  trueUtility: { label: 'True utility per impression', latex: '\\frac{1}{N}\\sum U_{ui}', source: 'the response model' },
-  utilityRatio: { label: 'Utility relative to the ideal recommender', latex: '\\bar U / \\bar U^{\\text{ideal}}', source: 'Chaney, Stewart and Engelhardt 2018 (ideal recommender)' },
-  intraListDiversity: { label: 'Intra-list diversity', latex: '1 - \\frac{2}{K(K-1)}\\sum_{a<b} \\cos(\\phi_a, \\phi_b)', source: 'Ziegler et al. 2005' },
-  userTopicEntropy: { label: 'Per-user topic entropy (nats)', latex: '-\\sum_t p_{ut} \\ln p_{ut},\\; p_u \\propto \\sum_{i \\in C_u} \\phi_i', source: 'Shannon entropy of consumption' },
-  popularityBias: { label: 'Exposure share of the top 1% of items', latex: '\\sum_{i \\in \\text{top }1\\%} n_i / \\sum_i n_i', source: 'popularity bias: exposure concentrated on the most exposed items' },
-  creatorGini: { label: 'Exposure Gini over creators', latex: '\\frac{\\sum_j (2j - n - 1)\\, x_{(j)}}{n \\sum_j x_j}', source: 'Gini coefficient' },
-  coverage: { label: 'Catalogue coverage', latex: '|\\{i : n_i > 0\\}| / |I|', source: 'catalogue coverage' },
-  interestShift: { label: 'Interest shift from tick 0', latex: '\\frac{1}{|U|}\\sum_u \\tfrac12 \\lVert \\theta_u - \\theta_u^0 \\rVert_1', source: 'total variation distance' },
-  meanWatch: { label: 'Mean watch fraction', latex: '\\bar w', source: 'engagement the platform logs' },
-  clickRate: { label: 'Click rate', latex: '\\text{clicks} / N', source: 'engagement the platform logs' },
-  impressions: { label: 'Impressions', latex: 'N', source: 'count' },
-};
+export { BUBBLE_METRIC_DOC, type BubbleMetricDoc } from './bubbleMetricDoc';
 
 /**
  * Reads one simulation after each tick and computes its {@link BubbleMetrics}.

@@ -1,7 +1,8 @@
 import { log } from '../math';
 
 /**
- * Shannon entropy H = −Σ p_k ln p_k (nats) of weights normalised to sum 1.
+ * Shannon entropy H = −Σ_k p_k ln p_k (nats), where p_k is weight k divided by
+ * the sum of the weights (Shannon 1948, "A mathematical theory of communication").
  * 0 for a single non-zero weight; ln(n) for n equal weights; 0 when all are 0.
  */
 export function entropy(weights: ArrayLike<number>): number {
@@ -23,8 +24,10 @@ export function entropy(weights: ArrayLike<number>): number {
 }
 
 /**
- * Intra-list diversity of one list (Ziegler et al. 2005): the mean pairwise
- * dissimilarity 1 − cos(φ_a, φ_b) over all pairs a < b of its items.
+ * Intra-list diversity of one list (Ziegler, McNee, Konstan and Lausen 2005,
+ * "Improving recommendation lists through topic diversification"): the mean
+ * pairwise dissimilarity 1 − cos(φ_a, φ_b) over all pairs of positions a < b,
+ * where φ_a is the topic mix of the item at position a.
  *
  * @param items item indices of the list
  * @param topics row-major [items, T] topic mixes

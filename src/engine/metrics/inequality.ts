@@ -1,9 +1,11 @@
 /**
- * Gini coefficient of non-negative values (exposure counts):
+ * Gini coefficient of non-negative values (exposure counts), Gini (1912),
+ * "Variabilità e mutabilità":
  *
- *   G = Σ_i (2i − n − 1) x_(i) / (n Σ_i x_i),   x sorted ascending, i = 1..n
+ *   G = Σ_i (2i − n − 1) x_(i) / (n Σ_i x_i),   i = 1..n
  *
- * 0 when every value is equal, (n − 1)/n when one value holds everything.
+ * where n is the number of values, x_i the values, and x_(i) the same values
+ * sorted ascending. 0 when every value is equal, (n − 1)/n when one value holds everything.
  * Returns 0 for an empty array or an all-zero one (no exposure is equal exposure).
  */
 export function gini(values: ArrayLike<number>): number {
@@ -39,7 +41,8 @@ export function coverage(values: ArrayLike<number>): number {
 }
 
 /**
- * Returns the Lorenz curve of non-negative values: points (x_i, y_i) with
+ * Returns the Lorenz curve (Lorenz 1905, "Methods of measuring the
+ * concentration of wealth") of non-negative values: points (x_i, y_i) with
  * x_i = i / n the share of entries and y_i the share of the total held by
  * the i entries with the smallest values, from (0, 0) to (1, 1); n + 1
  * points. The Gini coefficient is twice the area between it and the

@@ -56,3 +56,42 @@ export function meanInterval(values: ArrayLike<number>): MeanInterval {
   const half = tQuantile975(n - 1) * Math.sqrt(variance / n);
   return { mean, low: mean - half, high: mean + half, n };
 }
+
+/** Closed range [min, max] of a metric's possible values; an end may be ±Infinity when the metric has no bound there. */
+export type ValueRange = readonly [min: number, max: number];
+
+/**
+ * Returns the range of a difference x − y of two values that each lie in
+ * `range`: [min − max, max − min], for example [−1, 1] for shares in [0, 1].
+ */
+export function differenceRange(range: ValueRange): ValueRange {
+  return [range[0] - range[1], range[1] - range[0]];
+}
+
+/**
+ * Clips the interval's ends to `range`, for display. A t interval of few
+ * values can leave the metric's range (a share below 0 with two seeds),
+ * which no run can produce. The mean and n are kept as they are.
+ */
+export function clipInterval(interval: MeanInterval, range: ValueRange): MeanInterval {
+  const clip = (value: number) => (Number.isNaN(value) ? value : Math.min(range[1], Math.max(range[0], value)));
+  return { ...interval, low: clip(interval.low), high: clip(interval.high) };
+}
+
+/** Position of an interval relative to 0: wholly `below`, wholly `above`, or it `includes` 0. */
+export type ZeroComparison = 'below' | 'above' | 'includes';
+
+/**
+ * Compares an interval (usually of paired differences) with 0. An interval
+ * of fewer than 2 values, or with NaN ends, counts as `includes`: it carries
+ * no information about the spread, so it supports no direction.
+ */
+export function compareWithZero(interval: MeanInterval): ZeroComparison {
+  if (interval.n < 2 || Number.isNaN(interval.low) || Number.isNaN(interval.high)) {
+    return 'includes';
+  }
+  if (interval.high < 0) {
+    return 'below';
+  }
+  return interval.low > 0 ? 'above' : 'includes';
+}

@@ -9,6 +9,7 @@ import { ChartFigure } from '../../viz/ChartFigure';
 import { bubbleDomain, TwinBubbleCanvas } from '../../viz/TwinBubbleCanvas';
 import type { BubblePoints, FilterBubbleInit } from '../../worker/filterBubbleApi';
 import type { TwinLabels } from './MetricCharts';
+import { formatDecimal, formatMetric } from './format';
 
 /** Mean distance of the points from their centroid, in map units: a drop means the users moved closer together. */
 export function spread(points: Float32Array): number {
@@ -44,7 +45,7 @@ export function BubblePanel({ init, bubbles, tick, labels }: BubblePanelProps) {
   const start = useMemo(() => spread(init.bubbles.a), [init]);
   const spreads = { a: spread(bubbles.a), b: spread(bubbles.b) };
   const [first, second] = init.explainedVariance;
-  const summary = `Tick ${tick}. Mean distance of users from their centroid on the map: A ${spreads.a.toFixed(3)}, B ${spreads.b.toFixed(3)} (tick 0: ${start.toFixed(3)}). The two axes explain ${(100 * first).toFixed(0)}% and ${(100 * second).toFixed(0)}% of the tick-0 interest variance.`;
+  const summary = `Tick ${tick}. Mean distance of users from their centroid on the map: A ${formatMetric(spreads.a)}, B ${formatMetric(spreads.b)} (tick 0: ${formatMetric(start)}). The two axes explain ${formatDecimal(100 * first, 0)}% and ${formatDecimal(100 * second, 0)}% of the tick-0 interest variance.`;
   const table = () => (
     <table className="metrics-table">
       <thead>
@@ -60,10 +61,10 @@ export function BubblePanel({ init, bubbles, tick, labels }: BubblePanelProps) {
         {Array.from({ length: bubbles.a.length / 2 }, (_, user) => (
           <tr key={user}>
             <th scope="row">{user}</th>
-            <td>{bubbles.a[2 * user].toFixed(3)}</td>
-            <td>{bubbles.a[2 * user + 1].toFixed(3)}</td>
-            <td>{bubbles.b[2 * user].toFixed(3)}</td>
-            <td>{bubbles.b[2 * user + 1].toFixed(3)}</td>
+            <td>{formatMetric(bubbles.a[2 * user])}</td>
+            <td>{formatMetric(bubbles.a[2 * user + 1])}</td>
+            <td>{formatMetric(bubbles.b[2 * user])}</td>
+            <td>{formatMetric(bubbles.b[2 * user + 1])}</td>
           </tr>
         ))}
       </tbody>

@@ -5,7 +5,8 @@
  * creators, and a many-seeds summary. The page owns its worker for as long
  * as it is mounted.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { BACKEND_CHOICES, type BackendChoice } from '../../state/feedMachineUrl';
 import { useLabQuery } from '../../state/labQuery';
 import { CheckQuestions } from '../../teaching/CheckQuestions';
 import { CopyLinkButton } from '../../teaching/CopyLinkButton';
@@ -21,7 +22,8 @@ import { LorenzPanel } from './LorenzPanel';
 import { MetricCharts, type TwinLabels } from './MetricCharts';
 import { SeedsPanel } from './SeedsPanel';
 import { FILTER_BUBBLE_DEFAULTS, FILTER_BUBBLE_FIELDS, twinConfig, twinPipeline, type FilterBubbleSettings } from './settings';
-import { buildSteps, CHECK_QUESTIONS, OBJECTIVES, STEP_TICKS } from './teaching';
+import { buildSteps, STEP_SEEDS, STEP_TICKS } from './steps';
+import { CHECK_QUESTIONS, OBJECTIVES } from './teaching';
 import { TwinControls } from './TwinControls';
 
 function Intro() {
@@ -43,12 +45,15 @@ function RunPanel({ controller, settings, setSettings }: { controller: FilterBub
   const message = useTwinSelector(controller, (state) => state.message);
   const error = useTwinSelector(controller, (state) => state.error);
   const init = useTwinSelector(controller, (state) => state.init);
+  const paused = useTwinSelector(controller, (state) => state.paused);
+  const targetTick = useTwinSelector(controller, (state) => state.targetTick);
+  const backendId = useId();
   return (
     <section className="panel controls-panel" aria-labelledby="run-heading">
       <h2 id="run-heading">Run both twins</h2>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void controller.run(settings.ticks)} disabled={status !== 'ready'}>
-          Run {settings.ticks} ticks
+          {paused ? `Resume to tick ${targetTick}` : `Run ${settings.ticks} ticks`}
         </button>
         <button type="button" onClick={() => controller.stop()} disabled={status !== 'running'}>
           Pause
@@ -70,10 +75,23 @@ function RunPanel({ controller, settings, setSettings }: { controller: FilterBub
         </div>
       )}
       {init && (
-        <p className="help">
+        <p className="help" data-testid="world-summary">
           Backend: {init.backend.active}. World: {init.users} users, {init.items} items, {init.creators} creators, {init.topics} topics.
         </p>
       )}
+      <div className="parameter">
+        <label htmlFor={backendId}>TensorFlow.js backend</label>
+        <select id={backendId} name="backend" value={settings.backend} aria-describedby={`${backendId}-help`} onChange={(event) => setSettings({ backend: event.target.value as BackendChoice })}>
+          {BACKEND_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice === 'auto' ? 'auto (timed trial)' : choice}
+            </option>
+          ))}
+        </select>
+        <span id={`${backendId}-help`} className="help">
+          Kept in the URL as backend=. Changing it rebuilds both twins from tick 0 on that backend.
+        </span>
+      </div>
       <TwinControls settings={settings} onChange={setSettings} />
     </section>
   );
@@ -110,10 +128,18 @@ function LabBody({ controller, settings, setSettings, guided }: LabBodyProps) {
   const bText = describePipeline(twinPipeline(settings, 'b'));
   const labels = useMemo<TwinLabels>(() => ({ a: `A: ${aText}`, b: `B: ${bText}`, difference: 'B − A' }), [aText, bText]);
   const steps = useMemo(() => buildSteps((config, seed, ticks, onProgress) => controller.experiment(config, seed, ticks, onProgress)), [controller]);
-  const stepsNote = useMemo(() => <p>Each step runs its own pair of twins on a small world for {STEP_TICKS} ticks; the twins on the page are left as they are.</p>, []);
+  const stepsNote = useMemo(
+    () => (
+      <p>
+        Each step runs its own pair of twins on a small world for {STEP_TICKS} ticks on each of {STEP_SEEDS.length} seeds, and reads the paired differences B − A with their 95% interval: it names a direction only when the interval excludes 0, and “clearly” in an option means the interval lies wholly on that side. The twins on the page
+        are left as they are.
+      </p>
+    ),
+    [],
+  );
 
   return (
-    <div className="lab-grid">
+    <div className="lab-grid filter-bubble-grid">
       <RunPanel controller={controller} settings={settings} setSettings={setSettings} />
       <aside className="panel truth-panel" aria-label="Ground truth">
         <MemoGroundTruth />
@@ -154,7 +180,7 @@ export function FilterBubblePage() {
   }, []);
 
   // Any change to the world or a pipeline rebuilds both twins from tick 0, but run lengths and the mode do not.
-  const configKey = JSON.stringify([settings.seed, twinConfig(settings)]);
+  const configKey = JSON.stringify([settings.seed, settings.backend, twinConfig(settings)]);
   useEffect(() => {
     if (controller !== null) {
       void controller.open(settingsRef.current);

@@ -19,7 +19,7 @@ export function GroundTruth() {
       </p>
       <p>
         The <strong>ideal recommender</strong> serves every user the unseen items of highest true utility U<sub>ui</sub> and never reads the logs. It is the yardstick of the utility ratio (1 is ideal) and of Chaney, Stewart and Engelhardt
-        (2018), whose finding the Chaney preset reproduces.
+        (2018), “How algorithmic confounding in recommendation systems increases homogeneity and decreases utility”, whose finding the Chaney preset reproduces.
       </p>
       <h3>User dynamics</h3>
       <dl className="formulas">
@@ -43,7 +43,8 @@ export function GroundTruth() {
                 <dt>{doc.label}</dt>
                 <dd>
                   <Formula latex={doc.latex} display />
-                  <p className="help">Source: {doc.source}.</p>
+                  <p>Where {doc.symbols}</p>
+                  <p className="help">{doc.source === null ? 'Defined by this simulator; no outside source.' : `Source: ${doc.source}.`}</p>
                 </dd>
               </div>
             );

@@ -1,5 +1,10 @@
-/** Lorenz curves of impressions over creators for both twins, with the line of equality. */
+/**
+ * Lorenz curves of impressions over creators for both twins, with the line of
+ * equality. The caption is computed from the curves, and it names the more
+ * equal twin only when one curve lies above the other everywhere.
+ */
 import { useMemo } from 'react';
+import { compareLorenz, type LorenzComparison } from '../../engine/experiments/lorenzComparison';
 import type { Twin } from '../../engine/experiments/twin';
 import { ChartFigure } from '../../viz/ChartFigure';
 import { CurveChart, type CurveSeries } from '../../viz/CurveChart';
@@ -7,6 +12,7 @@ import { Legend } from '../../viz/Legend';
 import { MUTED_TEXT_COLOR } from '../../viz/palette';
 import { TWIN_COLORS } from '../../viz/TwinChart';
 import type { LorenzCurve } from '../../worker/filterBubbleApi';
+import { formatMetric, formatPercent } from './format';
 import type { TwinLabels } from './MetricCharts';
 
 /** Share of impressions that the bottom half of creators got: the curve's value at x = 0.5, interpolated. */
@@ -22,6 +28,28 @@ export function bottomHalfShare(curve: LorenzCurve): number {
   return Number.NaN;
 }
 
+/** Describes how the two curves are ordered, with both Gini coefficients, in one or two sentences. */
+export function describeLorenzOrder(comparison: LorenzComparison): string {
+  const gini = `Gini: A ${formatMetric(comparison.gini.a)}, B ${formatMetric(comparison.gini.b)}.`;
+  switch (comparison.order) {
+    case 'equal':
+      return `The two curves coincide, so exposure is spread the same way in both twins. ${gini}`;
+    case 'a-above':
+      return `A's curve lies on or above B's at every share of creators, so A spreads exposure more evenly than B, and its Gini is lower. ${gini}`;
+    case 'b-above':
+      return `B's curve lies on or above A's at every share of creators, so B spreads exposure more evenly than A, and its Gini is lower. ${gini}`;
+    case 'cross': {
+      const first = comparison.aboveFirst === 'b' ? 'B' : 'A';
+      const second = first === 'A' ? 'B' : 'A';
+      const where = comparison.crossings.map((x) => formatPercent(x)).join(', ');
+      return (
+        `The curves cross (at ${where} of creators, least exposed first): ${first} gives the least exposed creators a larger share, and ${second} is higher beyond the crossing. ` +
+        `Neither twin is more equal at every share, so the Gini alone does not order them; it weighs the two parts into one number. ${gini}`
+      );
+    }
+  }
+}
+
 export function LorenzPanel({ lorenz, tick, labels }: { lorenz: Record<Twin, LorenzCurve>; tick: number; labels: TwinLabels }) {
   const series = useMemo<CurveSeries[]>(() => {
     const points = (curve: LorenzCurve) => Array.from(curve.x, (x, index) => ({ x, y: curve.y[index] }));
@@ -32,7 +60,8 @@ export function LorenzPanel({ lorenz, tick, labels }: { lorenz: Record<Twin, Lor
     ];
   }, [lorenz, labels]);
   const share = { a: bottomHalfShare(lorenz.a), b: bottomHalfShare(lorenz.b) };
-  const summary = `Impressions over creators up to tick ${tick}. The bottom half of creators got ${(100 * share.a).toFixed(1)}% of A's impressions and ${(100 * share.b).toFixed(1)}% of B's; equal exposure would give them 50%.`;
+  const order = describeLorenzOrder(compareLorenz(lorenz.a, lorenz.b));
+  const summary = `Impressions over creators up to tick ${tick}. The bottom half of creators got ${formatPercent(share.a)} of A's impressions and ${formatPercent(share.b)} of B's; equal exposure would give them 50%. ${order}`;
   const table = () => (
     <table className="metrics-table">
       <thead>
@@ -45,9 +74,9 @@ export function LorenzPanel({ lorenz, tick, labels }: { lorenz: Record<Twin, Lor
       <tbody>
         {Array.from(lorenz.a.x, (x, index) => (
           <tr key={index}>
-            <th scope="row">{x.toFixed(3)}</th>
-            <td>{lorenz.a.y[index].toFixed(3)}</td>
-            <td>{lorenz.b.y[index]?.toFixed(3)}</td>
+            <th scope="row">{formatMetric(x)}</th>
+            <td>{formatMetric(lorenz.a.y[index])}</td>
+            <td>{formatMetric(lorenz.b.y[index] ?? Number.NaN)}</td>
           </tr>
         ))}
       </tbody>

@@ -5,10 +5,11 @@
  */
 import { memo, useMemo } from 'react';
 import { BUBBLE_METRIC_DOC, type BubbleMetricName } from '../../engine/experiments/bubbleMetrics';
-import type { SummaryTick, TwinRow } from '../../engine/experiments/seeds';
+import type { Series, SummaryTick, TwinRow } from '../../engine/experiments/seeds';
+import { clipInterval, differenceRange, type MeanInterval, type ValueRange } from '../../engine/stats/interval';
 import { ChartFigure } from '../../viz/ChartFigure';
 import { TwinChart, type TwinPoint, type TwinSeriesName } from '../../viz/TwinChart';
-import { formatDifference, formatMetric } from './format';
+import { formatDifference, formatInterval, formatMetric } from './format';
 
 /** The metrics the page charts, in teaching order. */
 export const CHARTED_METRICS: readonly BubbleMetricName[] = ['homogenisation', 'utilityRatio', 'intraListDiversity', 'userTopicEntropy', 'popularityBias', 'creatorGini', 'coverage', 'interestShift'];
@@ -20,14 +21,29 @@ export function rowPoints(rows: readonly TwinRow[], metric: BubbleMetricName): T
   return rows.map((row) => ({ tick: row.tick, values: { a: row.a[metric], b: row.b[metric], difference: row.difference[metric] } }));
 }
 
-/** Converts a many-seeds summary to chart points of `metric`: means with their 95% intervals. */
+/** Caption sentence on the clipping of displayed interval ends, for every table of intervals. */
+export const INTERVAL_NOTE =
+  'Interval ends are clipped to the metric’s range (shares, Jaccard and Gini to [0, 1], entropy to 0 and above, B − A to ± the width of that range), because a t interval of few seeds can leave it. The CSV keeps the unclipped ends.';
+
+/** Returns the range of `metric` in one series: the metric's own range for a twin, ± its width for B − A. */
+export function seriesRange(metric: BubbleMetricName, series: Series): ValueRange {
+  const range = BUBBLE_METRIC_DOC[metric].range;
+  return series === 'difference' ? differenceRange(range) : range;
+}
+
+/** Returns the interval of `metric` in `series` at one summary tick, its ends clipped to {@link seriesRange} for display. */
+export function displayedInterval(tick: SummaryTick, metric: BubbleMetricName, series: Series): MeanInterval {
+  return clipInterval(tick.series[series][metric], seriesRange(metric, series));
+}
+
+/** Converts a many-seeds summary to chart points of `metric`: means with their 95% intervals, clipped for display. */
 export function summaryPoints(summary: readonly SummaryTick[], metric: BubbleMetricName): TwinPoint[] {
   return summary.map((tick) => {
-    const { a, b, difference } = tick.series;
+    const [a, b, difference] = (['a', 'b', 'difference'] as const).map((series) => displayedInterval(tick, metric, series));
     return {
       tick: tick.tick,
-      values: { a: a[metric].mean, b: b[metric].mean, difference: difference[metric].mean },
-      bands: { a: [a[metric].low, a[metric].high], b: [b[metric].low, b[metric].high], difference: [difference[metric].low, difference[metric].high] },
+      values: { a: a.mean, b: b.mean, difference: difference.mean },
+      bands: { a: [a.low, a.high], b: [b.low, b.high], difference: [difference.low, difference.high] },
     };
   });
 }
@@ -37,10 +53,11 @@ function PointsTable({ points, labels }: { points: readonly TwinPoint[]; labels:
   const cell = (point: TwinPoint, name: TwinSeriesName) => {
     const value = name === 'difference' ? formatDifference(point.values[name]) : formatMetric(point.values[name]);
     const band = point.bands?.[name];
-    return band ? `${value} [${formatMetric(band[0])}, ${formatMetric(band[1])}]` : value;
+    return band ? `${value} ${formatInterval(band[0], band[1], name === 'difference')}` : value;
   };
   return (
     <table className="metrics-table">
+      {withBands && <caption>Mean [95% t interval] over seeds. {INTERVAL_NOTE}</caption>}
       <thead>
         <tr>
           <th scope="col">Tick</th>
@@ -59,7 +76,6 @@ function PointsTable({ points, labels }: { points: readonly TwinPoint[]; labels:
           </tr>
         ))}
       </tbody>
-      {withBands && <caption>Mean [95% interval] over seeds.</caption>}
     </table>
   );
 }
@@ -95,27 +111,29 @@ function MetricChart({ rows, metric, labels, maxTick }: { rows: readonly TwinRow
 /** Shows the newest tick's value of every charted metric: A, B and B − A. */
 export function LatestTable({ row, labels }: { row: TwinRow | undefined; labels: TwinLabels }) {
   return (
-    <table className="metrics-table twin-latest" data-testid="twin-latest">
-      <caption>{row ? `Tick ${row.tick}` : 'Tick 0: no feeds served yet'}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Metric</th>
-          <th scope="col">{labels.a}</th>
-          <th scope="col">{labels.b}</th>
-          <th scope="col">{labels.difference}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {CHARTED_METRICS.map((metric) => (
-          <tr key={metric} data-metric={metric}>
-            <th scope="row">{BUBBLE_METRIC_DOC[metric].label}</th>
-            <td>{row ? formatMetric(row.a[metric]) : '–'}</td>
-            <td>{row ? formatMetric(row.b[metric]) : '–'}</td>
-            <td>{row ? formatDifference(row.difference[metric]) : '–'}</td>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Newest tick of both twins (scrolls sideways)">
+      <table className="metrics-table twin-latest" data-testid="twin-latest">
+        <caption>{row ? `Tick ${row.tick}` : 'Tick 0: no feeds served yet'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            <th scope="col">{labels.a}</th>
+            <th scope="col">{labels.b}</th>
+            <th scope="col">{labels.difference}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {CHARTED_METRICS.map((metric) => (
+            <tr key={metric} data-metric={metric}>
+              <th scope="row">{BUBBLE_METRIC_DOC[metric].label}</th>
+              <td>{row ? formatMetric(row.a[metric]) : '–'}</td>
+              <td>{row ? formatMetric(row.b[metric]) : '–'}</td>
+              <td>{row ? formatDifference(row.difference[metric]) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

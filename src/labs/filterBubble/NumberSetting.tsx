@@ -1,4 +1,9 @@
-/** A labelled number input of Lab 8. Its value is checked against its URL field when committed (Enter or leaving the field). */
+/**
+ * A labelled number input of Lab 8. Its value is checked against its URL
+ * field when committed (Enter or leaving the field). An invalid value keeps
+ * the last valid one, marks the input `aria-invalid`, and ties the message to
+ * the input through `aria-describedby`, after the help text.
+ */
 import { useId, useState } from 'react';
 import type { UrlField } from '../../state/urlFields';
 
@@ -10,13 +15,18 @@ interface NumberSettingProps {
   field: UrlField<number>;
   value: number;
   disabled?: boolean;
+  /** Form name of the input; defaults to the URL field's name, which is unique on the page (`aEpsilon`, `bEpsilon`). */
+  name?: string;
   onCommit(value: number): void;
 }
 
-export function NumberSetting({ label, ariaLabel, help, field, value, disabled = false, onCommit }: NumberSettingProps) {
+export function NumberSetting({ label, ariaLabel, help, field, value, disabled = false, name = field.name, onCommit }: NumberSettingProps) {
   const id = useId();
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const describedBy = [help ? helpId : null, error ? errorId : null].filter((part) => part !== null).join(' ');
 
   const commit = () => {
     if (text === null) {
@@ -24,7 +34,7 @@ export function NumberSetting({ label, ariaLabel, help, field, value, disabled =
     }
     const parsed = field.parse(text);
     if (parsed === undefined) {
-      setError(`${text || '(empty)'} is not ${field.expected}; kept ${value}.`);
+      setError(`${label}: ${text || '(empty)'} is not ${field.expected}; kept ${value}.`);
     } else {
       setError(null);
       if (parsed !== value) {
@@ -39,12 +49,13 @@ export function NumberSetting({ label, ariaLabel, help, field, value, disabled =
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        name={name}
         type="text"
         inputMode="decimal"
         value={text ?? String(value)}
         disabled={disabled}
         aria-label={ariaLabel}
-        aria-describedby={help ? `${id}-help` : undefined}
+        aria-describedby={describedBy || undefined}
         aria-invalid={error !== null}
         onChange={(event) => setText(event.target.value)}
         onBlur={commit}
@@ -55,12 +66,12 @@ export function NumberSetting({ label, ariaLabel, help, field, value, disabled =
         }}
       />
       {help && (
-        <span id={`${id}-help`} className="help">
+        <span id={helpId} className="help">
           {help}
         </span>
       )}
       {error && (
-        <span className="field-error" role="alert">
+        <span id={errorId} className="field-error" role="alert">
           {error}
         </span>
       )}

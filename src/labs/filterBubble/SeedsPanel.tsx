@@ -1,14 +1,17 @@
 /**
  * Many seeds: runs the current twins on N seeds in the worker, one after the
- * other, and charts the mean over seeds with its 95% t interval. The CSV is
- * the one the CLI writes for the same set-up (`--lab filter-bubble`).
+ * other, and charts the mean over seeds with its 95% t interval. Displayed
+ * interval ends are clipped to each metric's range (see `INTERVAL_NOTE`),
+ * because with 2 seeds t(0.975, 1) = 12.7 stretches them far outside it. The
+ * CSV keeps the unclipped ends: it is the one the CLI writes for the same
+ * set-up (`--lab filter-bubble`).
  */
 import { useId, useMemo, useState } from 'react';
 import { BUBBLE_METRIC_DOC, type BubbleMetricName } from '../../engine/experiments/bubbleMetrics';
 import type { SeedsResult } from '../../worker/filterBubbleApi';
-import { formatDifference, formatMetric } from './format';
+import { formatDifference, formatInterval, formatMetric } from './format';
 import type { FilterBubbleController } from './labController';
-import { CHARTED_METRICS, MetricFigure, summaryPoints, type TwinLabels } from './MetricCharts';
+import { CHARTED_METRICS, displayedInterval, INTERVAL_NOTE, MetricFigure, summaryPoints, type TwinLabels } from './MetricCharts';
 import { NumberSetting } from './NumberSetting';
 import { cliArguments, FILTER_BUBBLE_FIELDS, summarySeeds, twinConfig, type FilterBubbleSettings } from './settings';
 
@@ -97,7 +100,7 @@ export function SeedsPanel({ controller, settings, onChange, labels, ready, back
         <>
           <div className="parameter">
             <label htmlFor={metricId}>Metric shown</label>
-            <select id={metricId} value={metric} onChange={(event) => setMetric(event.target.value as BubbleMetricName)}>
+            <select id={metricId} name="seedsMetric" value={metric} onChange={(event) => setMetric(event.target.value as BubbleMetricName)}>
               {CHARTED_METRICS.map((name) => (
                 <option key={name} value={name}>
                   {BUBBLE_METRIC_DOC[name].label}
@@ -106,36 +109,39 @@ export function SeedsPanel({ controller, settings, onChange, labels, ready, back
             </select>
           </div>
           <MetricFigure metric={metric} points={points} labels={labels} context={`mean over ${result.seeds.length} seeds`} />
-          <table className="metrics-table" data-testid="seeds-table">
-            <caption>
-              Tick {last.tick}, mean [95% interval] over {result.seeds.length} seeds
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">{labels.a}</th>
-                <th scope="col">{labels.b}</th>
-                <th scope="col">{labels.difference}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {CHARTED_METRICS.map((name) => {
-                const cell = (series: 'a' | 'b' | 'difference') => {
-                  const interval = last.series[series][name];
-                  const mean = series === 'difference' ? formatDifference(interval.mean) : formatMetric(interval.mean);
-                  return `${mean} [${formatMetric(interval.low)}, ${formatMetric(interval.high)}]`;
-                };
-                return (
-                  <tr key={name}>
-                    <th scope="row">{BUBBLE_METRIC_DOC[name].label}</th>
-                    <td>{cell('a')}</td>
-                    <td>{cell('b')}</td>
-                    <td>{cell('difference')}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Many-seeds summary table (scrolls sideways)">
+            <table className="metrics-table" data-testid="seeds-table">
+              <caption>
+                Tick {last.tick}, mean [95% interval] over {result.seeds.length} seeds. {INTERVAL_NOTE}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Metric</th>
+                  <th scope="col">{labels.a}</th>
+                  <th scope="col">{labels.b}</th>
+                  <th scope="col">{labels.difference}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {CHARTED_METRICS.map((name) => {
+                  const cell = (series: 'a' | 'b' | 'difference') => {
+                    const interval = displayedInterval(last, name, series);
+                    const difference = series === 'difference';
+                    const mean = difference ? formatDifference(interval.mean) : formatMetric(interval.mean);
+                    return `${mean} ${formatInterval(interval.low, interval.high, difference)}`;
+                  };
+                  return (
+                    <tr key={name}>
+                      <th scope="row">{BUBBLE_METRIC_DOC[name].label}</th>
+                      <td>{cell('a')}</td>
+                      <td>{cell('b')}</td>
+                      <td>{cell('difference')}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

@@ -1,7 +1,9 @@
 /**
  * Lab 8's controls: the preset menu, the world and its user dynamics, and
  * each twin's pipeline, with every remedy as a switch and its parameter.
- * Every change rebuilds both twins from tick 0.
+ * Every change rebuilds both twins from tick 0. Every control has its own id
+ * and form name; a twin's controls carry the twin in both (`aEpsilon`,
+ * `bEpsilonOn`) and in their accessible names.
  */
 import { useId } from 'react';
 import { RECOMMENDERS } from '../../engine/loop/interventions';
@@ -32,20 +34,22 @@ const DYNAMICS_FIELDS: readonly { key: NumberKey; label: string; help: string }[
 /** A remedy: its switch sets the parameter to `onValue` (when it was 0) or to 0. */
 const REMEDIES = [
   { field: 'Epsilon', label: 'Exploration', parameter: 'Share ε', onValue: 0.1, help: 'Share of each feed filled with random unseen items.' },
-  { field: 'Diversity', label: 'MMR diversity re-ranking', parameter: 'λ', onValue: 1, help: 'Penalty on items like those ranked above them.' },
+  { field: 'Diversity', label: 'MMR diversity re-ranking', parameter: 'λ', onValue: 1, help: 'Maximal marginal relevance (Carbonell and Goldstein 1998): penalty on items like those ranked above them.' },
   { field: 'Calibration', label: 'Calibrated recommendation (Steck 2018)', parameter: 'λ', onValue: 0.5, help: 'Matches the feed’s topic mix to the user’s history; above 0 it replaces MMR.' },
   { field: 'CreatorCap', label: 'Exposure cap per creator', parameter: 'Impressions per tick', onValue: 30, help: 'No creator gets more impressions per tick over all users.' },
 ] as const;
 
 function RemedySwitch({ twin, remedy, settings, onChange, disabled }: { twin: 'a' | 'b'; remedy: (typeof REMEDIES)[number]; settings: Settings; onChange: Change; disabled: boolean }) {
+  const switchId = useId();
   const key = `${twin}${remedy.field}` as NumberKey;
   const value = settings[key];
   const on = value > 0;
   return (
     <div className="remedy">
-      <label className="choice">
-        <input type="checkbox" checked={on} disabled={disabled} onChange={(event) => onChange({ [key]: event.target.checked ? remedy.onValue : 0 })} />
+      <label className="choice" htmlFor={switchId}>
+        <input id={switchId} name={`${key}On`} type="checkbox" checked={on} disabled={disabled} onChange={(event) => onChange({ [key]: event.target.checked ? remedy.onValue : 0 })} />
         {remedy.label}
+        <span className="visually-hidden"> of twin {twin.toUpperCase()}</span>
       </label>
       <NumberSetting label={remedy.parameter} ariaLabel={`${remedy.label} of twin ${twin.toUpperCase()}: ${remedy.parameter}`} help={remedy.help} field={FILTER_BUBBLE_FIELDS[key]} value={value} disabled={disabled || !on} onCommit={(next) => onChange({ [key]: next })} />
     </div>
@@ -61,7 +65,7 @@ function PipelineFieldset({ twin, settings, onChange }: { twin: 'a' | 'b'; setti
       <legend>Twin {twin.toUpperCase()}</legend>
       <div className="parameter">
         <label htmlFor={id}>Recommender of twin {twin.toUpperCase()}</label>
-        <select id={id} value={recommender} onChange={(event) => onChange({ [recommenderKey]: event.target.value as Settings[typeof recommenderKey] })}>
+        <select id={id} name={recommenderKey} value={recommender} onChange={(event) => onChange({ [recommenderKey]: event.target.value as Settings[typeof recommenderKey] })}>
           {RECOMMENDERS.map((name) => (
             <option key={name} value={name}>
               {RECOMMENDER_LABELS[name]}
@@ -92,6 +96,7 @@ export function TwinControls({ settings, onChange }: { settings: Settings; onCha
         <label htmlFor={presetId}>Preset</label>
         <select
           id={presetId}
+          name="preset"
           value={preset?.name ?? 'custom'}
           onChange={(event) => {
             const chosen = FILTER_BUBBLE_PRESETS.find((candidate) => candidate.name === event.target.value);

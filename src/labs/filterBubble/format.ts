@@ -1,21 +1,54 @@
-/** Number and pipeline wording shared by Lab 8's panels. */
+/**
+ * Number and pipeline wording shared by Lab 8's panels. The page's metric
+ * values, intervals and captions go through these functions, so signs and
+ * rounding read the same everywhere.
+ */
 import type { Pipeline } from '../../engine/scenarios/filterBubble';
 
-/** Formats a metric value with 3 decimals (none from 100 up), and NaN as "n/a". */
-export function formatMetric(value: number): string {
+/** The minus sign of every number on the page: U+2212, never a hyphen-minus. */
+export const MINUS = '\u2212';
+
+/**
+ * Formats a number with `digits` decimals and a true minus sign (U+2212).
+ * A value that rounds to zero prints as 0.000, never −0.000, and NaN or
+ * ±Infinity prints as "n/a".
+ */
+export function formatDecimal(value: number, digits: number): string {
   if (!Number.isFinite(value)) {
     return 'n/a';
   }
-  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(3);
+  const text = Math.abs(value).toFixed(digits);
+  const roundsToZero = Number(text) === 0;
+  return value < 0 && !roundsToZero ? `${MINUS}${text}` : text;
 }
 
-/** Formats a difference with its sign, for B − A. */
+/** Formats a metric value with 3 decimals (none from 100 up); see {@link formatDecimal}. */
+export function formatMetric(value: number): string {
+  return formatDecimal(value, Number.isFinite(value) && Math.abs(value) >= 100 ? 0 : 3);
+}
+
+/**
+ * Formats a difference such as B − A with its sign, +0.012 or −0.012. A
+ * difference that rounds to zero prints as 0.000, without a sign.
+ */
 export function formatDifference(value: number): string {
-  if (!Number.isFinite(value)) {
-    return 'n/a';
+  const text = formatMetric(value);
+  if (text === 'n/a' || text.startsWith(MINUS) || Number(text) === 0) {
+    return text;
   }
-  const text = formatMetric(Math.abs(value));
-  return value < 0 ? `−${text}` : `+${text}`;
+  return `+${text}`;
+}
+
+/** Formats an interval's ends as "[low, high]"; `difference` signs both ends. */
+export function formatInterval(low: number, high: number, difference = false): string {
+  const format = difference ? formatDifference : formatMetric;
+  return `[${format(low)}, ${format(high)}]`;
+}
+
+/** Formats a share in [0, 1] as a percentage with one decimal: 0.123 becomes "12.3%". */
+export function formatPercent(share: number): string {
+  const text = formatDecimal(100 * share, 1);
+  return text === 'n/a' ? text : `${text}%`;
 }
 
 /** Describes a pipeline in a few words, for legends: "platform, ε = 0.1, creator cap 30". */

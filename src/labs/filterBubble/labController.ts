@@ -17,13 +17,23 @@ export interface TwinState extends WorkerLabState {
   tick: number;
   /** Tick the current or last run goes to, so the charts' x axis does not rescale during a run. */
   targetTick: number;
+  /** True after Pause stopped a run before its target tick: the next Run resumes it to `targetTick`. */
+  paused: boolean;
   /** One row per tick since the last reset. */
   rows: TwinRow[];
   bubbles: BubblePoints | null;
   lorenz: Record<Twin, LorenzCurve> | null;
 }
 
-const INITIAL: TwinState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, targetTick: 0, rows: [], bubbles: null, lorenz: null };
+const INITIAL: TwinState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, targetTick: 0, paused: false, rows: [], bubbles: null, lorenz: null };
+
+/** Ticks to play and the tick they reach: a paused run resumes to its old target, any other run plays `ticks` more. */
+export function planRun(state: Pick<TwinState, 'tick' | 'targetTick' | 'paused'>, ticks: number): { ticks: number; target: number } {
+  if (state.paused && state.targetTick > state.tick) {
+    return { ticks: state.targetTick - state.tick, target: state.targetTick };
+  }
+  return { ticks, target: state.tick + ticks };
+}
 
 export class FilterBubbleController extends WorkerLabController<TwinState, FilterBubbleApi, FilterBubbleSettings> {
   private nextRunId = 1;
@@ -45,22 +55,27 @@ export class FilterBubbleController extends WorkerLabController<TwinState, Filte
     this.activeRun = null;
     this.update({ ...INITIAL, status: 'starting', message: 'Choosing a backend and building both twins…' });
     try {
-      const init = await this.api().init(twinConfig(settings), settings.seed);
+      const init = await this.api().init(twinConfig(settings), settings.seed, settings.backend);
       this.update({ status: 'ready', message: `Ready at tick 0 on the ${init.backend.active} backend.`, init, bubbles: init.bubbles });
     } catch (error) {
       this.fail(error);
     }
   }
 
-  /** Plays `ticks` ticks of both twins and streams their rows into the state. {@link stop} pauses after the current tick. */
+  /**
+   * Plays `ticks` ticks of both twins and streams their rows into the state,
+   * or, after {@link stop} paused a run, resumes that run to its target tick
+   * (see {@link planRun}). {@link stop} pauses after the current tick.
+   */
   async run(ticks: number): Promise<void> {
     if (this.state.status !== 'ready') {
       return;
     }
     const runId = this.nextRunId++;
     this.activeRun = runId;
-    const target = this.state.tick + ticks;
-    this.update({ status: 'running', targetTick: target, message: `Running to tick ${target}…` });
+    const plan = planRun(this.state, ticks);
+    const target = plan.target;
+    this.update({ status: 'running', targetTick: target, paused: false, message: `Running to tick ${target}…` });
     const onProgress = proxy((progress: { tick: number; rows: TwinRow[]; bubbles: BubblePoints }) => {
       if (this.activeRun !== runId || progress.rows.length === 0) {
         return;
@@ -68,7 +83,7 @@ export class FilterBubbleController extends WorkerLabController<TwinState, Filte
       this.update({ tick: progress.tick, rows: [...this.state.rows, ...progress.rows], bubbles: progress.bubbles, message: `Running: tick ${progress.tick} of ${target}…` });
     });
     try {
-      const result = await this.api().advance(ticks, runId, onProgress);
+      const result = await this.api().advance(plan.ticks, runId, onProgress);
       if (this.activeRun !== runId) {
         return;
       }
@@ -76,7 +91,8 @@ export class FilterBubbleController extends WorkerLabController<TwinState, Filte
       const known = new Set(this.state.rows.map((row) => row.tick));
       const rows = [...this.state.rows, ...result.rows.filter((row) => !known.has(row.tick))];
       const lorenz = await this.api().creatorLorenz();
-      this.update({ status: 'ready', tick: result.tick, rows, bubbles: result.bubbles, lorenz, message: result.cancelled ? `Paused at tick ${result.tick}.` : `Done: tick ${result.tick}.` });
+      const paused = result.cancelled && result.tick < target;
+      this.update({ status: 'ready', tick: result.tick, rows, bubbles: result.bubbles, lorenz, paused, message: paused ? `Paused at tick ${result.tick} of ${target}; press Resume to continue.` : `Done: tick ${result.tick}.` });
     } catch (error) {
       this.fail(error);
     }

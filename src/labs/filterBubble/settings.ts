@@ -1,12 +1,13 @@
 /**
- * Settings of Lab 8, kept in the URL (`#/lab/feedback-loops?seed=3&bEpsilon=0.1`):
- * the seed, the world and its user dynamics, both twins' pipelines, and the
- * run lengths. A copied address therefore rebuilds the same twins, which
+ * Settings of Lab 8, kept in the URL (`#/lab/feedback-loops?seed=3&bEpsilon=0.1&backend=wasm`):
+ * the seed, the world and its user dynamics, both twins' pipelines, the run
+ * lengths, the mode and the TensorFlow.js backend. A copied address therefore rebuilds the same twins, which
  * reach the same numbers at the same tick.
  */
 import { z } from 'zod';
 import { RECOMMENDERS } from '../../engine/loop/interventions';
 import { FILTER_BUBBLE_PRESETS, filterBubbleWorldDefaults, formatPipeline, type FilterBubbleConfig, type FilterBubblePreset, type Pipeline } from '../../engine/scenarios/filterBubble';
+import { BACKEND_CHOICES } from '../../state/feedMachineUrl';
 import { fieldsFromSchema } from '../../state/urlFields';
 
 /** Builds the URL fields of one twin's pipeline with the bounds of the engine's `pipelineSchema`, except a lower maximum creator cap. */
@@ -45,6 +46,8 @@ export const filterBubbleSettingsSchema = z.object({
   /** Ticks of each seed of the many-seeds summary. */
   seedTicks: z.number().int().min(5).max(200),
   mode: z.enum(['guided', 'sandbox']),
+  /** TensorFlow.js backend requested from the worker, as Lab 1's `backend=`; `auto` lets the worker's timed trial choose. */
+  backend: z.enum(BACKEND_CHOICES),
 });
 
 export type FilterBubbleSettings = z.infer<typeof filterBubbleSettingsSchema>;
@@ -74,6 +77,7 @@ export const FILTER_BUBBLE_DEFAULTS: FilterBubbleSettings = {
   seedCount: 5,
   seedTicks: 30,
   mode: 'guided',
+  backend: 'auto',
 };
 
 export const FILTER_BUBBLE_FIELDS = fieldsFromSchema(filterBubbleSettingsSchema);
