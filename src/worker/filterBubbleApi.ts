@@ -1,12 +1,12 @@
 import { transfer } from 'comlink';
 import { errorMessage } from '../engine/backend/activate';
-import { BackendSwitcher } from '../engine/backend/fallback';
-import { selectBackend } from '../engine/backend/selectBackend';
+import type { BackendSwitcher } from '../engine/backend/fallback';
 import type { BackendName, BackendReport } from '../engine/backend/types';
 import { bubbleRunsToCsv } from '../engine/experiments/bubbleCsv';
 import { runSeeds, summariseSeeds, type SeedRun, type SummaryTick, type TwinRow } from '../engine/experiments/seeds';
 import { TwinSimulation, type Twin } from '../engine/experiments/twin';
 import { filterBubbleWorldSchema, pipelineSchema, type FilterBubbleConfig } from '../engine/scenarios/filterBubble';
+import { chooseBackend } from './backendChoice';
 import type { EngineEnvironment } from './engineApi';
 import { ProgressThrottle } from './progressThrottle';
 import { SerialQueue } from './serialQueue';
@@ -151,9 +151,7 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
     if (switcher !== undefined && requested === requestedBackend) {
       return switcher;
     }
-    const selection = await selectBackend({ candidates: environment.candidates, requested, renderer: environment.readWebGLRenderer?.(), skipSoftwareWebGL: true, limits: environment.trialLimits });
-    log.info(`backend: ${selection.report.active} chosen; ranking ${selection.ranking.join(' > ')}`);
-    switcher = new BackendSwitcher(selection, (fallback) => log.warn(`backend: fell back from ${fallback.from} to ${fallback.to} at tick ${fallback.tick}: ${fallback.reason}`));
+    switcher = await chooseBackend(environment, requested, { skipSoftwareWebGL: true });
     requestedBackend = requested;
     return switcher;
   }
