@@ -60,12 +60,20 @@ test('runs both twins and draws every panel', async ({ page }) => {
   expect(dependency.map((row) => row[1] !== 'n/a' && row[2] !== 'n/a'), 'traffic before and after the change').toEqual([true, true]);
   await expect(page.getByRole('img', { name: 'Number of share cascades of each size, twins A and B' })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Traffic of creator 0 per tick/ }).locator('.change-marker')).toHaveCount(1);
+  const changes = await tableCells(page, 'traffic-changes-table');
+  expect(changes.map((row) => /^\d+ of \d+$/.test(row[1])), 'creators halved, per twin').toEqual([true, true]);
 
   await page.getByText('Data table: Reach against followers').click();
   await expect(page.getByRole('table').filter({ hasText: 'Users reached, A: follow feed' }).locator('tbody tr')).toHaveCount(20);
   await expect(page.getByRole('button', { name: 'Download CSV of twin A' })).toBeEnabled();
   await expect(page.getByTestId('cli-command-a')).toContainText('--ticks 8');
   await expect(page.getByTestId('cli-command-b')).toContainText('--following-slots 0 ');
+
+  const follow = page.getByTestId('traffic-changes-table').getByRole('button', { name: /^Follow creator \d+$/ }).first();
+  const creator = ((await follow.textContent()) ?? '').replace('Follow creator ', '');
+  await follow.click();
+  await expect(page).toHaveURL(new RegExp(`focusCreator=${creator}(&|$)`));
+  await expect(page.getByLabel('Focus creator')).toHaveValue(creator);
 });
 
 test('a copied link restores the settings and the numbers', async ({ page, context }) => {
