@@ -22,7 +22,7 @@ export const LABS: readonly LabEntry[] = [
   { number: 6, id: 'ads-marketplace', title: 'Ads marketplace', summary: 'First-price, second-price, GSP and VCG auctions; eCPM; reserve prices; autobidding with budget pacing.', built: false },
   { number: 7, id: 'creative-optimisation', title: 'Creative optimisation', summary: 'Combinatorial creatives, A/B test against bandit allocation, time to a validated winner.', built: false },
   { number: 8, id: 'feedback-loops', title: 'Feedback loops and filter bubbles', summary: 'Retraining on own logs, homogenisation, popularity bias, exposure inequality, and the interventions against them.', built: true },
-  { number: 9, id: 'creators', title: 'Creators and platform dependency', summary: 'Reach against follower count, micro and macro creators, an advertiser’s traffic when the objective changes.', built: true },
+  { number: 9, id: 'creators', title: 'Creators and platform dependency', summary: 'Reach against follower count, micro and macro creators, a new creator’s cold start, and one creator’s or advertiser’s traffic when the ranking objective changes.', built: true },
   { number: 10, id: 'measurement', title: 'Measurement and attribution', summary: 'Last-click, first-click, linear, time-decay and data-driven attribution against incrementality from a holdout.', built: false },
   { number: 11, id: 'privacy', title: 'Privacy and regulation', summary: 'Consent, data minimisation, erasure of one user, randomized response, DP-SGD, federated training, and what each costs.', built: false },
   { number: 12, id: 'fairness', title: 'Fairness and transparency', summary: 'Exposure fairness across creator groups, “why am I seeing this” explanations, an audit view.', built: false },

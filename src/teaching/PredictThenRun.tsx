@@ -30,7 +30,7 @@ function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
   const revealRef = useRef<HTMLDivElement>(null);
 
   const run = async () => {
-    if (prediction === null) {
+    if (prediction === null || state.status === 'running') {
       return;
     }
     const predictedAtRun = prediction;
@@ -71,7 +71,8 @@ function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
           Predict again
         </button>
       ) : (
-        <button type="button" className="primary" onClick={() => void run()} disabled={prediction === null || busy || !ready}>
+        // While its own step runs the button stays focusable (aria-disabled, not disabled), so keyboard focus is not dropped to the page body.
+        <button type="button" className="primary" onClick={() => void run()} disabled={prediction === null || (busy && state.status !== 'running') || !ready} aria-disabled={state.status === 'running'}>
           Run the experiment
         </button>
       )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreatorTickRow } from '../../src/engine/creators/run';
-import { buildSteps, followFeedOutcome, newCreatorOutcome, objectiveChangeOutcome } from '../../src/labs/creators/teaching';
+import { buildSteps, followFeedOutcome, largestChangeLoss, newCreatorOutcome, objectiveChangeOutcome, soonerTwin, type SeedExperiment } from '../../src/labs/creators/steps';
+import type { CreatorTrafficChange } from '../../src/engine/creators/dependency';
 import type { CreatorsExperiment, CreatorsSnapshot } from '../../src/worker/creatorsApi';
 
 function snapshot(patch: Partial<CreatorsSnapshot>): CreatorsSnapshot {
@@ -37,49 +38,86 @@ function experiment(a: Partial<CreatorsSnapshot>, b: Partial<CreatorsSnapshot>, 
   return { rows, snapshots: { a: snapshot(a), b: snapshot(b) } };
 }
 
+/** Five seeds of experiments whose snapshots get `a(i)` and `b(i)` on seed 11 + i. */
+function seeds(a: (index: number) => Partial<CreatorsSnapshot>, b: (index: number) => Partial<CreatorsSnapshot>): SeedExperiment[] {
+  return [0, 1, 2, 3, 4].map((index) => ({ seed: 11 + index, experiment: experiment(a(index), b(index)) }));
+}
+
+function change(creator: number, before: number, after: number): CreatorTrafficChange {
+  return { creator, followers: 10, before, after, change: before > 0 ? (after - before) / before : Number.NaN };
+}
+
 describe('Lab 9 step outcomes', () => {
-  it('call the follow feed higher when its ρ is', () => {
-    expect(followFeedOutcome(experiment({ rankCorrelation: 0.8 }, { rankCorrelation: 0.4 })).supported).toBe('follow-higher');
-    expect(followFeedOutcome(experiment({ rankCorrelation: 0.2 }, { rankCorrelation: 0.6 })).supported).toBe('algorithmic-higher');
-    expect(followFeedOutcome(experiment({ rankCorrelation: 0.5 }, { rankCorrelation: 0.53 })).supported).toBe('similar');
+  it('call the follow feed higher when the interval of ρ lies below 0', () => {
+    const jitter = [0.01, -0.02, 0.03, 0, -0.01];
+    expect(followFeedOutcome(seeds(() => ({ rankCorrelation: 0.8 }), (i) => ({ rankCorrelation: 0.1 + jitter[i] })), 400).supported).toBe('follow-higher');
+    expect(followFeedOutcome(seeds(() => ({ rankCorrelation: 0.2 }), (i) => ({ rankCorrelation: 0.6 + jitter[i] })), 400).supported).toBe('algorithmic-higher');
+    expect(followFeedOutcome(seeds(() => ({ rankCorrelation: 0.5 }), (i) => ({ rankCorrelation: 0.5 + jitter[i] })), 400).supported).toBe('similar');
   });
 
-  it('report ρ with two decimals', () => {
-    expect(followFeedOutcome(experiment({ rankCorrelation: 0.8 }, { rankCorrelation: 0.4 })).findings[0]).toContain('follow feed 0.80, algorithmic feed 0.40');
+  it('report ρ per seed and the ceiling share', () => {
+    const reach = [
+      { creator: 0, followers: 5, distinctUsers: 380, impressions: 500, reachPerFollower: 76 },
+      { creator: 1, followers: 50, distinctUsers: 100, impressions: 150, reachPerFollower: 2 },
+    ];
+    const outcome = followFeedOutcome(seeds(() => ({ rankCorrelation: 0.8 }), () => ({ rankCorrelation: 0.4, reach })), 400);
+    expect(outcome.findings[0]).toContain('seed 11: 0.80 against 0.40');
+    expect(outcome.findings[2]).toContain('algorithmic feed 50.0%');
   });
 
-  it('read the new creator’s time to target', () => {
+  it('rank a twin that never reached the target last', () => {
+    expect(soonerTwin(null, 7)).toBe('b');
+    expect(soonerTwin(5, null)).toBe('a');
+    expect(soonerTwin(5, 9)).toBe('a');
+    expect(soonerTwin(6, 6)).toBe('tie');
+    expect(soonerTwin(null, null)).toBe('tie');
+  });
+
+  it('call a twin sooner only on 3 or more seeds', () => {
     const settings = { newCreatorTick: 10, reachTarget: 50 };
-    expect(newCreatorOutcome(experiment({ ticksToTarget: null }, { ticksToTarget: 7 }), settings).supported).toBe('exploration-sooner');
-    expect(newCreatorOutcome(experiment({ ticksToTarget: 5 }, { ticksToTarget: 9 }), settings).supported).toBe('exploration-later');
-    expect(newCreatorOutcome(experiment({ ticksToTarget: 5 }, { ticksToTarget: null }), settings).supported).toBe('exploration-later');
-    expect(newCreatorOutcome(experiment({ ticksToTarget: 6 }, { ticksToTarget: 6 }), settings).supported).toBe('same');
-    const neither = newCreatorOutcome(experiment({ ticksToTarget: null }, { ticksToTarget: null }), settings);
+    const sooner = newCreatorOutcome(seeds(() => ({ ticksToTarget: null }), (i) => ({ ticksToTarget: i < 3 ? 7 : null })), settings);
+    expect(sooner.supported).toBe('exploration-sooner');
+    expect(sooner.findings[1]).toContain('ε = 0 on 0 of 5 seeds, ε = 0.1 on 3');
+
+    const mixed = newCreatorOutcome(seeds(() => ({ ticksToTarget: null }), (i) => ({ ticksToTarget: i < 2 ? 7 : null })), settings);
+    expect(mixed.supported).toBe('no-clear');
+
+    const later = newCreatorOutcome(seeds(() => ({ ticksToTarget: 5 }), () => ({ ticksToTarget: 9 })), settings);
+    expect(later.supported).toBe('exploration-later');
+
+    const neither = newCreatorOutcome(seeds(() => ({ ticksToTarget: null }), () => ({ ticksToTarget: null })), settings);
     expect(neither.supported).toBe('neither');
-    expect(neither.findings[0]).toContain('with ε = 0, not within 31 ticks; with ε = 0.1, not within 31 ticks');
+    expect(neither.findings[0]).toContain('seed 11: not within 31 ticks against not within 31 ticks');
   });
 
-  it('read the objective change from twin B’s traffic', () => {
-    const traffic = (tick: number, b: number) => ({ tick, a: row(tick, { focusImpressions: 20, focusTraffic: 30 }), b: row(tick, { focusImpressions: b, focusTraffic: b + 10 }) });
-    const falls = objectiveChangeOutcome({ rows: [traffic(1, 20), traffic(2, 20), traffic(3, 10), traffic(4, 10)], snapshots: experiment({}, {}).snapshots }, 2);
-    expect(falls.supported).toBe('falls');
-    expect(falls.findings[0]).toContain('20 against 10, a drop of 50.0%');
-    expect(falls.findings[1]).toContain('from 30 to 20, a drop of 33.3%');
-    expect(falls.findings[2]).toContain('averaged 20 platform impressions');
+  it('pick the creator the change cut most against its counterfactual', () => {
+    const runs = seeds(
+      () => ({ trafficChanges: [change(0, 100, 5), change(1, 20, 18)] }),
+      (i) => ({ trafficChanges: [change(0, 100, 4), change(1, 20, i === 2 ? 2 : 18)] }),
+    );
+    expect(largestChangeLoss(runs)).toEqual({ seed: 13, creator: 1, before: 20, afterWithout: 18, afterWith: 2 });
+  });
 
-    const rises = objectiveChangeOutcome({ rows: [traffic(1, 10), traffic(2, 30)], snapshots: experiment({}, {}).snapshots }, 1);
-    expect(rises.supported).toBe('rises');
-    expect(rises.findings[0]).toContain('a gain of 200.0%');
+  it('read the objective change from the counts of halved creators', () => {
+    const halved = (count: number) => Array.from({ length: 10 }, (_, creator) => change(creator, 10, creator < count ? 2 : 10));
+    const more = objectiveChangeOutcome(seeds((i) => ({ trafficChanges: halved(2 + (i % 2)) }), (i) => ({ trafficChanges: halved(6 + (i % 2)) })), 20);
+    expect(more.supported).toBe('more-halved');
+    expect(more.findings[0]).toContain('seed 11: 2 against 6 of 10');
+    expect(more.findings[2]).toContain('picked as the largest gap');
+    expect(more.findings[3]).toContain('20 → 12 per tick, −8 (−40.0%)');
 
-    const unchanged = objectiveChangeOutcome({ rows: [traffic(1, 100), traffic(2, 97)], snapshots: experiment({}, {}).snapshots }, 1);
-    expect(unchanged.supported).toBe('unchanged');
+    const fewer = objectiveChangeOutcome(seeds((i) => ({ trafficChanges: halved(6 + (i % 2)) }), (i) => ({ trafficChanges: halved(2 + (i % 2)) })), 20);
+    expect(fewer.supported).toBe('fewer-halved');
+
+    const same = objectiveChangeOutcome(seeds((i) => ({ trafficChanges: halved(3 + (i % 2)) }), (i) => ({ trafficChanges: halved(4 - (i % 2)) })), 20);
+    expect(same.supported).toBe('no-clear');
   });
 
   it('offer an option for every outcome they can read', () => {
     const steps = buildSteps(() => Promise.reject(new Error('not run')));
     const ids = Object.fromEntries(steps.map((step) => [step.id, step.options.map((option) => option.id)]));
     expect(ids['follow-feed']).toEqual(['follow-higher', 'algorithmic-higher', 'similar']);
-    expect(ids['new-creator']).toEqual(['exploration-sooner', 'exploration-later', 'same', 'neither']);
-    expect(ids['objective-change']).toEqual(['falls', 'rises', 'unchanged']);
+    expect(ids['new-creator']).toEqual(['exploration-sooner', 'exploration-later', 'no-clear', 'neither']);
+    expect(ids['objective-change']).toEqual(['more-halved', 'no-clear', 'fewer-halved']);
   });
 });

@@ -4,8 +4,9 @@
  * rebuilds both twins from tick 0.
  */
 import { useId } from 'react';
-import { NumberSetting } from '../filterBubble/NumberSetting';
-import { CREATORS_FIELDS, CREATORS_PRESETS, matchingPreset, presetSettings, type CreatorsSettings } from './settings';
+import type { UrlField } from '../../state/urlFields';
+import { NumberSetting } from '../../teaching/NumberSetting';
+import { CREATORS_FIELDS, CREATORS_PRESETS, fieldProblems, matchingPreset, presetSettings, type CreatorsSettings, type CrossFieldKey } from './settings';
 
 type Change = (next: Partial<CreatorsSettings>) => void;
 type NumberKey = { [K in keyof CreatorsSettings]: CreatorsSettings[K] extends number ? K : never }[keyof CreatorsSettings];
@@ -38,17 +39,41 @@ const CHANGE_FIELDS: readonly FieldRow[] = [
   { key: 'shareWeightAfter', label: 'Share weight after', help: 'Weight of the estimated share rate, 0 to 100 (0 before the change).' },
 ];
 
-function Fields({ fields, settings, onChange }: { fields: readonly FieldRow[]; settings: CreatorsSettings; onChange: Change }) {
+type Problems = Partial<Record<CrossFieldKey, string>>;
+
+/** The focus creator's field, bounded by the current creator count instead of the page's maximum world. */
+function focusCreatorField(creators: number): UrlField<number> {
+  const field = CREATORS_FIELDS.focusCreator;
+  const last = creators - 1;
+  return {
+    ...field,
+    expected: `a whole number between 0 and ${last} (the world has ${creators} creators)`,
+    parse: (raw) => {
+      const value = field.parse(raw);
+      return value !== undefined && value <= last ? value : undefined;
+    },
+  };
+}
+
+function Fields({ fields, settings, problems, onChange }: { fields: readonly FieldRow[]; settings: CreatorsSettings; problems: Problems; onChange: Change }) {
   return (
     <div className="parameter-grid">
       {fields.map((field) => (
-        <NumberSetting key={field.key} label={field.label} help={field.help} field={CREATORS_FIELDS[field.key]} value={settings[field.key]} onCommit={(value) => onChange({ [field.key]: value })} />
+        <NumberSetting
+          key={field.key}
+          label={field.label}
+          help={field.key === 'focusCreator' ? `Creator (0 to ${settings.creators - 1}) whose traffic panel 4 follows; it stands for any creator or advertiser.` : field.help}
+          field={field.key === 'focusCreator' ? focusCreatorField(settings.creators) : CREATORS_FIELDS[field.key]}
+          value={settings[field.key]}
+          problem={problems[field.key as CrossFieldKey] ?? null}
+          onCommit={(value) => onChange({ [field.key]: value })}
+        />
       ))}
     </div>
   );
 }
 
-function TwinFieldset({ twin, settings, onChange }: { twin: 'a' | 'b'; settings: CreatorsSettings; onChange: Change }) {
+function TwinFieldset({ twin, settings, problems, onChange }: { twin: 'a' | 'b'; settings: CreatorsSettings; problems: Problems; onChange: Change }) {
   const changeId = useId();
   const name = twin.toUpperCase();
   const slotsKey = `${twin}FollowingSlots` as const;
@@ -57,7 +82,7 @@ function TwinFieldset({ twin, settings, onChange }: { twin: 'a' | 'b'; settings:
   return (
     <fieldset className={`twin-pipeline twin-${twin}`}>
       <legend>Twin {name}</legend>
-      <NumberSetting label="Follow slots" ariaLabel={`Follow slots of twin ${name}`} help={`Slots filled first from followed creators: 0 is the algorithmic feed, ${settings.feedSize} a pure follow feed.`} field={CREATORS_FIELDS[slotsKey]} value={settings[slotsKey]} onCommit={(value) => onChange({ [slotsKey]: value })} />
+      <NumberSetting label="Follow slots" ariaLabel={`Follow slots of twin ${name}`} help={`Slots filled first from followed creators: 0 is the algorithmic feed, ${settings.feedSize} a pure follow feed.`} field={CREATORS_FIELDS[slotsKey]} value={settings[slotsKey]} problem={problems[slotsKey] ?? null} onCommit={(value) => onChange({ [slotsKey]: value })} />
       <NumberSetting label="Exploration ε" ariaLabel={`Exploration ε of twin ${name}`} help="Share of slots given to random unseen items, 0 to 1." field={CREATORS_FIELDS[epsilonKey]} value={settings[epsilonKey]} onCommit={(value) => onChange({ [epsilonKey]: value })} />
       <div className="parameter">
         <label htmlFor={changeId}>
@@ -71,6 +96,7 @@ function TwinFieldset({ twin, settings, onChange }: { twin: 'a' | 'b'; settings:
 export function CreatorsControls({ settings, onChange }: { settings: CreatorsSettings; onChange: Change }) {
   const presetId = useId();
   const preset = matchingPreset(settings);
+  const problems = fieldProblems(settings);
   return (
     <>
       <div className="parameter">
@@ -99,16 +125,16 @@ export function CreatorsControls({ settings, onChange }: { settings: CreatorsSet
         </div>
       )}
       <div className="twin-pipelines">
-        <TwinFieldset twin="a" settings={settings} onChange={onChange} />
-        <TwinFieldset twin="b" settings={settings} onChange={onChange} />
+        <TwinFieldset twin="a" settings={settings} problems={problems} onChange={onChange} />
+        <TwinFieldset twin="b" settings={settings} problems={problems} onChange={onChange} />
       </div>
       <h3>World (changing one restarts from tick 0)</h3>
-      <Fields fields={WORLD_FIELDS} settings={settings} onChange={onChange} />
+      <Fields fields={WORLD_FIELDS} settings={settings} problems={problems} onChange={onChange} />
       <h3>New creator and focus creator</h3>
-      <Fields fields={CREATOR_FIELDS} settings={settings} onChange={onChange} />
+      <Fields fields={CREATOR_FIELDS} settings={settings} problems={problems} onChange={onChange} />
       <h3>Objective change</h3>
       <p className="help">Before the change both twins rank by clicks and watch time as in Lab 1; the weights below apply from the tick after “change after tick”.</p>
-      <Fields fields={CHANGE_FIELDS} settings={settings} onChange={onChange} />
+      <Fields fields={CHANGE_FIELDS} settings={settings} problems={problems} onChange={onChange} />
       <h3>Runs</h3>
       <div className="parameter-grid">
         <NumberSetting label="Ticks per run" help="Ticks that one press of Run plays." field={CREATORS_FIELDS.ticks} value={settings.ticks} onCommit={(ticks) => onChange({ ticks })} />

@@ -20,12 +20,17 @@ import { CreatorsControls } from './CreatorsControls';
 import { GroundTruth } from './GroundTruth';
 import { CreatorsController, useCreatorsSelector, type CreatorsState } from './labController';
 import { ReachPanel, type TwinLabels } from './ReachPanel';
-import { cliArguments, CREATORS_DEFAULTS, CREATORS_FIELDS, describeFeed, twinPair, type CreatorsSettings } from './settings';
-import { buildSteps, CHECK_QUESTIONS, OBJECTIVES, STEP_TICKS } from './teaching';
+import { cliArguments, CREATORS_DEFAULTS, CREATORS_FIELDS, describeFeed, fieldProblems, repairSettings, twinPair, type CreatorsSettings } from './settings';
+import { buildSteps, STEP_SEEDS, STEP_TICKS } from './steps';
+import { CHECK_QUESTIONS, OBJECTIVES } from './teaching';
 import { CascadesPanel, DependencyPanel, NewCreatorPanel } from './TickPanels';
 
-/** Returns why the settings cannot build twins (the engine's cross-field checks, with the fix), or null. */
+/** Returns why the settings cannot build twins (the cross-field checks, with the fix), or null. */
 export function settingsProblem(settings: CreatorsSettings): string | null {
+  const problems = Object.values(fieldProblems(settings));
+  if (problems.length > 0) {
+    return `${problems.join(' ')} The twins keep their last valid settings.`;
+  }
   for (const twin of ['a', 'b'] as const) {
     try {
       parseCreatorsParams(twinPair(settings)[twin]);
@@ -75,15 +80,32 @@ function CsvDownloads({ controller, settings }: { controller: CreatorsController
           </button>
         ))}
       </div>
-      <p className="help">Each file has the same bytes as the CSV that this command writes for that twin on the {backend} backend:</p>
-      {(['a', 'b'] as const).map((twin) => (
-        <pre key={twin} className="cli-command" data-testid={`cli-command-${twin}`}>
-          {`# twin ${twin.toUpperCase()}\nnpm run sim -- ${cliArguments(settings, twin, Math.max(tick, 1), backend).join(' ')}`}
-        </pre>
-      ))}
+      {tick === 0 ? (
+        <p className="help">Run at least one tick; each twin then gets a download and the command that writes the same file.</p>
+      ) : (
+        <>
+          <p className="help">
+            Each file has the same bytes as the file that this command writes for that twin after the same {tick} ticks on the {backend} backend (run it in the repository; <code>-s</code> keeps npm’s own lines out of the output). The embedding dimension has no control on the page and keeps the CLI’s default.
+          </p>
+          {(['a', 'b'] as const).map((twin) => (
+            <pre key={twin} className="cli-command" data-testid={`cli-command-${twin}`}>
+              {`# twin ${twin.toUpperCase()}\nnpm run -s sim -- ${cliArguments(settings, twin, tick, backend, `twin-${twin}.csv`).join(' ')}`}
+            </pre>
+          ))}
+        </>
+      )}
       {error && <p role="alert">{error}</p>}
     </div>
   );
+}
+
+/** Describes what a copied link reproduces: the settings at tick 0, and the tick that one press of Run then reaches. */
+export function copyLinkNote(tick: number, ticksPerRun: number): string {
+  const base = `It reopens both twins at tick 0 on this seed with these settings; pressing Run ${ticksPerRun} ticks there reaches tick ${ticksPerRun}`;
+  if (tick === 0 || tick === ticksPerRun) {
+    return `${base}, with the same numbers as here at that tick.`;
+  }
+  return `${base}, not the tick ${tick} shown here. To share tick ${tick}, set “Ticks per run” to ${tick} before copying.`;
 }
 
 function RunPanel({ controller, settings, setSettings }: { controller: CreatorsController; settings: CreatorsSettings; setSettings(next: Partial<CreatorsSettings>): void }) {
@@ -92,20 +114,45 @@ function RunPanel({ controller, settings, setSettings }: { controller: CreatorsC
   const error = useCreatorsSelector(controller, (state) => state.error);
   const settingsError = useCreatorsSelector(controller, (state) => state.settingsError);
   const init = useCreatorsSelector(controller, (state) => state.init);
+  const paused = useCreatorsSelector(controller, (state) => state.paused);
+  const tick = useCreatorsSelector(controller, (state) => state.tick);
+  const targetTick = useCreatorsSelector(controller, (state) => state.targetTick);
+  const runRef = useRef<HTMLButtonElement>(null);
+  const pauseRef = useRef<HTMLButtonElement>(null);
+  const keepFocus = useRef(false);
+
+  // Run is disabled while the twins run and Pause after: focus moves to whichever is enabled, so the keyboard user does not land on the page body.
+  useEffect(() => {
+    if (!keepFocus.current) {
+      return;
+    }
+    if (status === 'running') {
+      pauseRef.current?.focus();
+    } else if (status === 'ready') {
+      keepFocus.current = false;
+      runRef.current?.focus();
+    }
+  }, [status]);
+
+  const startRun = () => {
+    keepFocus.current = document.activeElement === runRef.current;
+    void controller.run(settings.ticks);
+  };
+
   return (
     <section className="panel controls-panel" aria-labelledby="run-heading">
       <h2 id="run-heading">Run both twins</h2>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void controller.run(settings.ticks)} disabled={status !== 'ready'}>
-          Run {settings.ticks} ticks
+        <button ref={runRef} type="button" className="primary" onClick={startRun} disabled={status !== 'ready'}>
+          {paused ? `Resume to tick ${targetTick}` : `Run ${settings.ticks} ticks`}
         </button>
-        <button type="button" onClick={() => controller.stop()} disabled={status !== 'running'}>
+        <button ref={pauseRef} type="button" onClick={() => controller.stop()} disabled={status !== 'running'}>
           Pause
         </button>
         <button type="button" onClick={() => void controller.open(settings)} disabled={status === 'starting' || status === 'crashed' || settingsError !== null}>
           Reset to tick 0
         </button>
-        <CopyLinkButton note="It reopens both twins on this seed; press Run to reach the same numbers at the same tick." />
+        <CopyLinkButton note={copyLinkNote(tick, settings.ticks)} />
       </div>
       <p role="status" className="run-status" data-testid="run-status">
         {message}
@@ -163,14 +210,22 @@ function LabBody({ controller, settings, setSettings, guided }: LabBodyProps) {
   const bText = describeFeed(settings, 'b');
   const labels = useMemo<TwinLabels>(() => ({ a: `A: ${aText}`, b: `B: ${bText}` }), [aText, bText]);
   const steps = useMemo(() => buildSteps((pair, ticks, onProgress) => controller.experiment(pair, ticks, onProgress)), [controller]);
-  const stepsNote = useMemo(() => <p>Each step runs its own pair of twins on the default world and seed for {STEP_TICKS} ticks; the twins on the page are left as they are.</p>, []);
+  const stepsNote = useMemo(
+    () => (
+      <p>
+        Each step runs its own pair of twins on the default world for {STEP_TICKS} ticks on each of the {STEP_SEEDS.length} seeds {STEP_SEEDS[0]} to {STEP_SEEDS.at(-1)} (about half a minute in all), and states the rule by which it reads the result: steps 1 and 3 name a direction only when the 95% interval of the paired difference B − A excludes 0.
+        The twins on the page are left as they are.
+      </p>
+    ),
+    [],
+  );
   const maxTick = Math.max(tick, targetTick, settings.ticks);
   const weightsAfter = `click weight ${settings.clickWeightAfter}, watch weight ${settings.watchWeightAfter} and share weight ${settings.shareWeightAfter}`;
   const changes = useMemo(() => ({ a: settings.aChange, b: settings.bChange }), [settings.aChange, settings.bChange]);
   const followCreator = useCallback((creator: number) => setSettings({ focusCreator: creator }), [setSettings]);
 
   return (
-    <div className="lab-grid">
+    <div className="lab-grid creators-grid">
       <RunPanel controller={controller} settings={settings} setSettings={setSettings} />
       <aside className="panel truth-panel" aria-label="Ground truth">
         <MemoGroundTruth init={init} snapshots={snapshots} />
@@ -181,10 +236,10 @@ function LabBody({ controller, settings, setSettings, guided }: LabBodyProps) {
             {stepsNote}
           </MemoPredictThenRun>
         )}
-        {snapshots && <ReachPanel snapshots={snapshots} labels={labels} />}
+        {snapshots && <ReachPanel snapshots={snapshots} labels={labels} users={init?.users ?? settings.users} />}
         {snapshots && init && <NewCreatorPanel rows={rows} snapshots={snapshots} labels={labels} maxTick={maxTick} releaseTick={settings.newCreatorTick} target={settings.reachTarget} newCreator={init.newCreator} />}
         {snapshots && <CascadesPanel rows={rows} snapshots={snapshots} labels={labels} maxTick={maxTick} />}
-        <DependencyPanel rows={rows} labels={labels} maxTick={maxTick} changeTick={settings.changeTick} focusCreator={settings.focusCreator} externalViews={settings.externalViews} changes={changes} weightsAfter={weightsAfter} snapshots={snapshots ?? undefined} onFollow={followCreator} />
+        <DependencyPanel rows={rows} labels={labels} followers={init?.followers} maxTick={maxTick} changeTick={settings.changeTick} focusCreator={settings.focusCreator} externalViews={settings.externalViews} changes={changes} weightsAfter={weightsAfter} snapshots={snapshots ?? undefined} onFollow={followCreator} />
         {guided && (
           <div className="deferred-render">
             <MemoCheckQuestions questions={CHECK_QUESTIONS} />
@@ -211,19 +266,31 @@ export function CreatorsPage() {
   }, []);
 
   // Any change to the world or a twin's feed rebuilds both twins from tick 0, but the run length and the mode do not.
+  // Settings that do not fit together keep the last valid twins; in the opening link, where there are none yet, they are replaced.
   const configKey = JSON.stringify(twinPair(settings));
+  const opened = useRef(false);
+  const [linkNotice, setLinkNotice] = useState<string | null>(null);
   useEffect(() => {
     if (controller === null) {
       return;
     }
     const problem = settingsProblem(settingsRef.current);
+    if (problem !== null && !opened.current) {
+      const repaired = repairSettings(settingsRef.current);
+      if (repaired.messages.length > 0) {
+        setLinkNotice(repaired.messages.join(' '));
+        setSettings(repaired.changes);
+        return;
+      }
+    }
     if (problem !== null) {
       controller.rejectSettings(problem);
       return;
     }
+    opened.current = true;
     controller.acceptSettings();
     void controller.open(settingsRef.current);
-  }, [controller, configKey]);
+  }, [controller, configKey, setSettings]);
 
   const changeSettings = useCallback((next: Partial<CreatorsSettings>) => setSettings(next), [setSettings]);
   const guided = settings.mode === 'guided';
@@ -234,6 +301,11 @@ export function CreatorsPage() {
         <ModeSwitch mode={settings.mode} onChange={(mode) => setSettings({ mode })} />
       </header>
       {guided ? <Intro /> : <p className="lede">Sandbox: every control, no guidance. Switch to Guided for the steps and questions.</p>}
+      {linkNotice !== null && (
+        <p role="alert" className="run-error" data-testid="link-notice">
+          {linkNotice}
+        </p>
+      )}
       {controller && <LabBody controller={controller} settings={settings} setSettings={changeSettings} guided={guided} />}
     </main>
   );

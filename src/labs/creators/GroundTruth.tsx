@@ -29,7 +29,7 @@ function TruthTable({ init, snapshots }: { init: CreatorsInit; snapshots: Record
     <table className="metrics-table truth-table" data-testid="truth-table">
       <thead>
         <tr>
-          <th scope="col">Tick 0 truth and platform logs</th>
+          <th scope="col">Truth at tick 0; logs at tick {snapshots.a.tick}</th>
           <th scope="col">Focus, creator {init.focusTruth.creator}</th>
           <th scope="col">New, creator {init.newCreator}</th>
         </tr>
@@ -40,9 +40,9 @@ function TruthTable({ init, snapshots }: { init: CreatorsInit; snapshots: Record
         {row('True quality', (index) => formatRate(creators[index].truth.meanQuality))}
         {row('True clickbait', (index) => formatRate(creators[index].truth.meanClickbait))}
         {row('Users with its topic first', (index) => formatPercent(creators[index].truth.audienceShare))}
-        {row('True P(share)', (index) => formatRate(creators[index].truth.trueShareProbability))}
-        {row('Estimated share rate, A', (index) => estimateText(creators[index].estimate('a')))}
-        {row('Estimated share rate, B', (index) => estimateText(creators[index].estimate('b')))}
+        {row('True P(share | not skipped)', (index) => formatRate(creators[index].truth.trueShareProbability))}
+        {row('Estimated share rate per impression r̂, A', (index) => estimateText(creators[index].estimate('a')))}
+        {row('Estimated share rate per impression r̂, B', (index) => estimateText(creators[index].estimate('b')))}
       </tbody>
     </table>
   );
@@ -67,8 +67,8 @@ export function GroundTruth({ init, snapshots }: { init: CreatorsInit | null; sn
         <p>Building the twins…</p>
       )}
       <p className="help">
-        Quality and clickbait are means over the creator’s items, in [0, 1]. “Users with its topic first” is the share of users whose strongest true interest is the creator’s main topic. True P(share) is the mean over all users and its items
-        for a user who did not skip, at visible popularity 0, before interests drift. The estimated share rate is the platform’s r̂ averaged over the creator’s items, with its shares / impressions so far.
+        Quality and clickbait are means over the creator’s items, in [0, 1]. “Users with its topic first” is the share of users whose strongest true interest is the creator’s main topic. True P(share | not skipped) is the mean over all users and its items
+        for a user who did not skip, at visible popularity 0, before interests drift. The estimated share rate r̂ is the platform’s, averaged over the creator’s items, with its shares / impressions so far. The two are not measured on the same base: r̂ counts every impression, skipped ones too (a skipped item is never shared), and it is shrunk toward the prior, so r̂ is lower than the true rate by about the share of skipped impressions even with many impressions. Compare the two creators’ r̂ with each other, not with the truth.
       </p>
     </>
   );

@@ -6,7 +6,8 @@ import { memo, useMemo } from 'react';
 import { ChartFigure } from '../../viz/ChartFigure';
 import type { CreatorsSnapshot, CreatorsTwin } from '../../worker/creatorsApi';
 import { ReachScatter, type ScatterPoint } from './charts';
-import { formatCount, formatRho } from './format';
+import { formatCount, formatPercent, formatRho } from './format';
+import { ceilingShare, CEILING_SHARE } from './steps';
 
 export type TwinLabels = Record<CreatorsTwin, string>;
 
@@ -41,7 +42,7 @@ function ReachTable({ snapshots, labels }: { snapshots: Record<CreatorsTwin, Cre
   );
 }
 
-export const ReachPanel = memo(function ReachPanel({ snapshots, labels }: { snapshots: Record<CreatorsTwin, CreatorsSnapshot>; labels: TwinLabels }) {
+export const ReachPanel = memo(function ReachPanel({ snapshots, labels, users }: { snapshots: Record<CreatorsTwin, CreatorsSnapshot>; labels: TwinLabels; users: number }) {
   const twins = useMemo(
     () => [
       { key: 'a' as const, label: labels.a, points: points(snapshots.a) },
@@ -55,7 +56,7 @@ export const ReachPanel = memo(function ReachPanel({ snapshots, labels }: { snap
     <section className="panel" aria-labelledby="reach-heading">
       <h2 id="reach-heading">1. Reach against followers</h2>
       <p className="help">
-        Reach is the number of distinct users who saw at least one of the creator’s items since tick 1. Micro creators have fewer followers than the median ({a.microThreshold}); the rest are macro.
+        Reach is the number of distinct users who saw at least one of the creator’s items since tick 1. Micro creators have fewer followers than the median ({a.microThreshold}); the rest are macro. Reach cannot exceed the {users} users, so creators near that ceiling tie in reach, and ρ then measures partly the ceiling: the last column shows how many are there.
       </p>
       <div className="table-scroll">
         <table className="metrics-table" data-testid="reach-summary">
@@ -65,6 +66,7 @@ export const ReachPanel = memo(function ReachPanel({ snapshots, labels }: { snap
               <th scope="col">Mean users reached, micro</th>
               <th scope="col">Mean users reached, macro</th>
               <th scope="col">Spearman’s ρ (followers, reach)</th>
+              <th scope="col">Creators above {formatPercent(CEILING_SHARE)} of users</th>
             </tr>
           </thead>
           <tbody>
@@ -74,6 +76,7 @@ export const ReachPanel = memo(function ReachPanel({ snapshots, labels }: { snap
                 <td>{formatCount(snapshots[twin].reachByGroup.micro)}</td>
                 <td>{formatCount(snapshots[twin].reachByGroup.macro)}</td>
                 <td>{formatRho(snapshots[twin].rankCorrelation)}</td>
+                <td>{formatPercent(ceilingShare(snapshots[twin], users))}</td>
               </tr>
             ))}
           </tbody>

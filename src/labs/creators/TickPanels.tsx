@@ -9,7 +9,7 @@ import type { CreatorTickRow } from '../../engine/creators/run';
 import { ChartFigure } from '../../viz/ChartFigure';
 import type { CreatorsSnapshot, CreatorsTwin, CreatorsTwinRow } from '../../worker/creatorsApi';
 import { PairedHistogram, TickChart, TWIN_COLORS, type TickSeries } from './charts';
-import { formatCount, formatSignedPercent } from './format';
+import { formatCount, formatSignedCount, formatSignedPercent } from './format';
 import { TrafficChanges } from './TrafficChanges';
 import type { TwinLabels } from './ReachPanel';
 
@@ -77,6 +77,7 @@ export const NewCreatorPanel = memo(function NewCreatorPanel({ rows, snapshots, 
       <p data-testid="ticks-to-target">
         Ticks from release to {target} users: <strong>A: {describe('a')}</strong>; <strong>B: {describe('b')}</strong>.
       </p>
+      <p className="help">The release tick {releaseTick} counts as tick 1, so a creator that first has {target} users in the row of tick {releaseTick + 6} took 7 ticks. The CLI’s summary counts the same way.</p>
       <ChartFigure title="New creator: distinct users reached since release" summary={summary} exportName="creators-new-creator" table={() => <TwinRowsTable rows={rows} labels={labels} columns={[{ label: 'users reached', value: (row) => row.newCreatorUsers }, { label: 'impressions', value: (row) => row.newCreatorImpressions }]} />}>
         <TickChart series={series} maxTick={maxTick} markerTick={releaseTick - 1} markerLabel="release" reference={{ value: target, label: `target ${target}` }} yLabel="distinct users" ariaLabel="Distinct users the new creator reached, by tick, twins A and B" />
       </ChartFigure>
@@ -103,10 +104,12 @@ export const CascadesPanel = memo(function CascadesPanel({ rows, snapshots, labe
   return (
     <section className="panel" aria-labelledby="cascades-heading">
       <h2 id="cascades-heading">3. Share cascades</h2>
-      <p className="help">A share that no share delivered starts a cascade; its size is the number of impressions delivered through it, counting re-shares.</p>
+      <p className="help">
+        When a user shares an item that reached them through the feed, not through another share, a new cascade starts. Each share goes to a few co-followers, who see the item at the top of their feed in the next tick if they open the app then; otherwise that delivery lapses. A recipient who shares it again extends the same cascade. A cascade’s size is the number of these deliveries that were served: size 0 means that none of the recipients opened the app in the next tick.
+      </p>
       <div className="creators-chart-grid">
-        <ChartFigure title="Cascades started" summary={last ? `By tick ${last.tick}: A ${last.a.cascades}, B ${last.b.cascades}.` : 'No ticks yet: press Run.'} exportName="creators-cascades" table={() => <TwinRowsTable rows={rows} labels={labels} columns={[{ label: 'cascades', value: (row) => row.cascades }]} />}>
-          <TickChart series={count} maxTick={maxTick} yLabel="cascades" ariaLabel="Share cascades started, by tick, twins A and B" />
+        <ChartFigure title="Cascades started so far (running total)" summary={last ? `By tick ${last.tick}: A ${last.a.cascades}, B ${last.b.cascades}.` : 'No ticks yet: press Run.'} exportName="creators-cascades" table={() => <TwinRowsTable rows={rows} labels={labels} columns={[{ label: 'cascades', value: (row) => row.cascades }]} />}>
+          <TickChart series={count} maxTick={maxTick} yLabel="cascades" ariaLabel="Share cascades started so far, running total by tick, twins A and B" />
         </ChartFigure>
         <ChartFigure title="Cascade size" summary={last ? `By tick ${last.tick}: mean A ${formatCount(last.a.meanCascadeSize)}, B ${formatCount(last.b.meanCascadeSize)}; max A ${last.a.maxCascadeSize}, B ${last.b.maxCascadeSize}.` : 'No ticks yet: press Run.'} exportName="creators-cascade-size" table={() => <TwinRowsTable rows={rows} labels={labels} columns={sizeColumns} />}>
           <TickChart series={size} maxTick={maxTick} yLabel="impressions" ariaLabel="Mean and maximum cascade size, by tick, twins A and B" />
@@ -157,9 +160,25 @@ interface DependencyProps {
   snapshots?: Record<CreatorsTwin, CreatorsSnapshot>;
   /** Makes another creator the focus creator. */
   onFollow(creator: number): void;
+  /** Followers per creator, [creators]; absent before the twins are built. */
+  followers?: readonly number[];
 }
 
-export const DependencyPanel = memo(function DependencyPanel({ rows, labels, maxTick, changeTick, focusCreator, externalViews, changes, weightsAfter, snapshots, onFollow }: DependencyProps) {
+/** Mean traffic per tick before the change below which a relative change is flagged: a few impressions more or less move it by tens of percent. */
+export const SMALL_BASE = 5;
+
+/** A relative change with its absolute size; flagged when its base is below {@link SMALL_BASE} per tick. */
+function ChangeCell({ before, after }: { before: number; after: number }) {
+  const relative = before > 0 ? (after - before) / before : Number.NaN;
+  return (
+    <td>
+      {formatSignedCount(after - before)} per tick ({formatCount(before)} → {formatCount(after)}), {formatSignedPercent(relative)}
+      {Number.isFinite(before) && before < SMALL_BASE && <span className="small-base"> Small base (under {SMALL_BASE} per tick): read the absolute change.</span>}
+    </td>
+  );
+}
+
+export const DependencyPanel = memo(function DependencyPanel({ rows, labels, maxTick, changeTick, focusCreator, externalViews, changes, weightsAfter, snapshots, onFollow, followers }: DependencyProps) {
   const series = useMemo(() => [...twinSeries(rows, labels, (row) => row.focusImpressions, 'platform'), ...twinSeries(rows, labels, (row) => row.focusTraffic, 'total').map((s) => ({ ...s, dashArray: s.key.startsWith('a') ? '2 3' : '9 3 2 3' }))], [rows, labels]);
   const dependency = useMemo<Record<CreatorsTwin, TrafficDependency>>(
     () => ({
@@ -174,37 +193,42 @@ export const DependencyPanel = memo(function DependencyPanel({ rows, labels, max
     }),
     [rows, changeTick],
   );
-  const changeText = changeTick === 0 ? 'The objective never changes (change tick 0).' : `From tick ${changeTick + 1}, ${changes.a && changes.b ? 'both twins rank' : changes.a ? 'twin A ranks' : changes.b ? 'twin B ranks' : 'neither twin ranks'} with ${weightsAfter}.`;
+  let changeText = `From tick ${changeTick + 1}, ${changes.a && changes.b ? 'both twins rank' : changes.a ? 'twin A ranks' : 'twin B ranks'} with ${weightsAfter}.`;
+  if (changeTick === 0) {
+    changeText = 'The objective never changes (change tick 0).';
+  } else if (!changes.a && !changes.b) {
+    changeText = `Neither twin applies the objective change, so both rows below only split the run at tick ${changeTick}; choose the preset “Objective change vs no change” to see the change against its counterfactual.`;
+  }
+  const count = followers?.[focusCreator];
+  const sorted = followers ? [...followers].sort((x, y) => x - y) : [];
+  const median = sorted[Math.floor(sorted.length / 2)];
   return (
     <section className="panel" aria-labelledby="dependency-heading">
       <h2 id="dependency-heading">4. Platform dependency</h2>
       <p className="help">
         Creator {focusCreator}’s traffic per tick: impressions the platform serves, and total traffic, which adds {externalViews} views per tick from channels the platform does not control. {changeText} The change is (mean per tick after − mean before) / mean before, with “before” ticks 1–{changeTick} and
-        “after” the ticks run since: −40% is a loss of 40%, +40% a gain.
+        “after” the ticks run since: −40% is a loss of 40%, +40% a gain. Each change also shows its absolute size per tick, because a percentage of a small base is large whatever happened.
       </p>
+      {count !== undefined && (
+        <p className="help" data-testid="baseline-note">
+          Before the change the twins already differ when their feeds differ. Creator {focusCreator} has {count} followers (the median creator has {median}). A follow feed serves its new items to those followers first, whatever the ranking thinks of them; the algorithmic feed serves them only when the ranking puts them among the top K items of a user’s feed or exploration picks them.
+        </p>
+      )}
       <div className="table-scroll">
         <table className="metrics-table" data-testid="dependency-table">
           <thead>
             <tr>
               <th scope="col">Twin</th>
-              <th scope="col">Platform, before</th>
-              <th scope="col">Platform, after</th>
-              <th scope="col">Change, platform only</th>
-              <th scope="col">Total, before</th>
-              <th scope="col">Total, after</th>
-              <th scope="col">Change, with off-platform</th>
+              <th scope="col">Platform impressions per tick, change</th>
+              <th scope="col">Total with {externalViews} off-platform views per tick, change</th>
             </tr>
           </thead>
           <tbody>
             {(['a', 'b'] as const).map((twin) => (
               <tr key={twin}>
                 <th scope="row">{labels[twin]}</th>
-                <td>{formatCount(dependency[twin].platformBefore)}</td>
-                <td>{formatCount(dependency[twin].platformAfter)}</td>
-                <td>{formatSignedPercent(-dependency[twin].platformDrop)}</td>
-                <td>{formatCount(dependency[twin].totalBefore)}</td>
-                <td>{formatCount(dependency[twin].totalAfter)}</td>
-                <td>{formatSignedPercent(-dependency[twin].totalDrop)}</td>
+                <ChangeCell before={dependency[twin].platformBefore} after={dependency[twin].platformAfter} />
+                <ChangeCell before={dependency[twin].totalBefore} after={dependency[twin].totalAfter} />
               </tr>
             ))}
           </tbody>

@@ -107,19 +107,23 @@ export interface ScatterPoint {
   micro: boolean;
 }
 
+type ScatterTwins = readonly { key: 'a' | 'b'; label: string; points: readonly ScatterPoint[] }[];
+
 interface ReachScatterProps {
-  twins: readonly { key: 'a' | 'b'; label: string; points: readonly ScatterPoint[] }[];
+  twins: ScatterTwins;
   /** Follower count from which a creator is macro. */
   threshold: number;
   ariaLabel: string;
 }
 
-/** Log ticks 1, 10, 100, … of a log10 scale's domain. */
+/** Log ticks 1, 3, 10, 30, 100, … up to `high`. */
 function powersOfTen(low: number, high: number): number[] {
   const ticks: number[] = [];
   for (let value = 1; value <= high * 1.0001; value *= 10) {
-    if (value >= low) {
-      ticks.push(value);
+    for (const tick of [value, value * 3]) {
+      if (tick >= low && tick <= high * 1.0001) {
+        ticks.push(tick);
+      }
     }
   }
   return ticks;
@@ -136,10 +140,11 @@ export function ReachScatter({ twins, threshold, ariaLabel }: ReachScatterProps)
   const plotWidth = Math.max(100, width - MARGIN.left - MARGIN.right);
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
   const all = twins.flatMap((twin) => twin.points);
-  const maxX = Math.max(10, ...all.map((point) => point.followers + 1));
-  const maxY = Math.max(10, ...all.map((point) => point.reach + 1));
-  const x = scaleLog().domain([1, maxX]).range([0, plotWidth]).nice();
-  const y = scaleLog().domain([1, maxY]).range([plotHeight, 0]).nice();
+  // The domains end 10% past the largest count on the log scale, not at the next power of ten, so the points fill the plot.
+  const maxX = Math.max(10, ...all.map((point) => point.followers + 1)) * 1.1;
+  const maxY = Math.max(10, ...all.map((point) => point.reach + 1)) * 1.1;
+  const x = scaleLog().domain([1, maxX]).range([0, plotWidth]);
+  const y = scaleLog().domain([1, maxY]).range([plotHeight, 0]);
   const [, xHigh] = x.domain();
   const [, yHigh] = y.domain();
   const thresholdX = x(threshold + 1);
@@ -188,8 +193,34 @@ export function ReachScatter({ twins, threshold, ariaLabel }: ReachScatterProps)
           </g>
         </g>
       </svg>
-      <Legend items={twins.map((twin) => ({ key: twin.key, label: `${twin.label} (${twin.key === 'a' ? 'circles' : 'squares'}; hollow = micro)`, color: TWIN_COLORS[twin.key], dashed: twin.key === 'b' }))} />
+      <MarkerLegend twins={twins} />
     </div>
+  );
+}
+
+/** Draws one scatter marker of a twin (A a circle, B a square) centred in a 14 px box. */
+function Marker({ twin, filled }: { twin: 'a' | 'b'; filled: boolean }) {
+  const fill = filled ? TWIN_COLORS[twin] : 'none';
+  return (
+    <svg width="14" height="14" aria-hidden="true">
+      {twin === 'a' ? <circle cx={7} cy={7} r={4} fill={fill} stroke={TWIN_COLORS[twin]} strokeWidth={1.5} /> : <rect x={3.5} y={3.5} width={7} height={7} fill={fill} stroke={TWIN_COLORS[twin]} strokeWidth={1.5} />}
+    </svg>
+  );
+}
+
+/**
+ * The scatter's legend: each twin's marker, filled for macro and hollow for micro creators.
+ * NOTE: a PNG export redraws legend entries from their data attributes, so it shows line swatches here.
+ */
+function MarkerLegend({ twins }: { twins: ScatterTwins }) {
+  return (
+    <ul className="legend">
+      {twins.map((twin) => (
+        <li key={twin.key} data-label={twin.label} data-color={TWIN_COLORS[twin.key]}>
+          <Marker twin={twin.key} filled /> <Marker twin={twin.key} filled={false} /> {twin.label}: filled macro, hollow micro
+        </li>
+      ))}
+    </ul>
   );
 }
 

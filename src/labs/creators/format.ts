@@ -32,3 +32,12 @@ export function formatSignedPercent(value: number): string {
   const text = formatPercent(value);
   return Number.isFinite(value) && value > 0 ? `+${text}` : text;
 }
+
+/** Formats a difference of counts with its sign: 10.8 as "+10.8", −3 as "−3", and 0 as "0". */
+export function formatSignedCount(value: number): string {
+  const text = formatCount(Math.abs(value));
+  if (!Number.isFinite(value) || value === 0) {
+    return text;
+  }
+  return value > 0 ? `+${text}` : `−${text}`;
+}

@@ -14,6 +14,8 @@ export interface CreatorsState extends WorkerLabState {
   tick: number;
   /** Tick the current or last run goes to, so the charts' x axis does not rescale during a run. */
   targetTick: number;
+  /** True after Pause stopped a run before its target tick: the next Run resumes it to `targetTick`. */
+  paused: boolean;
   /** One row per tick since the last reset. */
   rows: CreatorsTwinRow[];
   snapshots: Record<CreatorsTwin, CreatorsSnapshot> | null;
@@ -21,7 +23,15 @@ export interface CreatorsState extends WorkerLabState {
   settingsError: string | null;
 }
 
-const INITIAL: CreatorsState = { status: 'starting', message: 'Starting the worker…', error: null, settingsError: null, init: null, tick: 0, targetTick: 0, rows: [], snapshots: null };
+const INITIAL: CreatorsState = { status: 'starting', message: 'Starting the worker…', error: null, settingsError: null, init: null, tick: 0, targetTick: 0, paused: false, rows: [], snapshots: null };
+
+/** Ticks to play and the tick they reach: a paused run resumes to its old target, any other run plays `ticks` more. */
+export function planRun(state: Pick<CreatorsState, 'tick' | 'targetTick' | 'paused'>, ticks: number): { ticks: number; target: number } {
+  if (state.paused && state.targetTick > state.tick) {
+    return { ticks: state.targetTick - state.tick, target: state.targetTick };
+  }
+  return { ticks, target: state.tick + ticks };
+}
 
 export class CreatorsController extends WorkerLabController<CreatorsState, CreatorsApi, CreatorsSettings> {
   private nextRunId = 1;
@@ -50,15 +60,20 @@ export class CreatorsController extends WorkerLabController<CreatorsState, Creat
     }
   }
 
-  /** Plays `ticks` ticks of both twins and streams their rows into the state. {@link stop} pauses after the current tick. */
+  /**
+   * Plays `ticks` ticks of both twins and streams their rows into the state,
+   * or, after {@link stop} paused a run, resumes that run to its target tick
+   * (see {@link planRun}). {@link stop} pauses after the current tick.
+   */
   async run(ticks: number): Promise<void> {
     if (this.state.status !== 'ready' || this.state.init === null) {
       return;
     }
     const runId = this.nextRunId++;
     this.activeRun = runId;
-    const target = this.state.tick + ticks;
-    this.update({ status: 'running', targetTick: target, error: null, message: `Running to tick ${target}…` });
+    const plan = planRun(this.state, ticks);
+    const target = plan.target;
+    this.update({ status: 'running', targetTick: target, paused: false, error: null, message: `Running to tick ${target}…` });
     const onProgress = proxy((progress: CreatorsProgress) => {
       if (this.activeRun !== runId || progress.rows.length === 0) {
         return;
@@ -66,14 +81,15 @@ export class CreatorsController extends WorkerLabController<CreatorsState, Creat
       this.update({ tick: progress.tick, rows: [...this.state.rows, ...progress.rows], snapshots: progress.snapshots, message: `Running: tick ${progress.tick} of ${target}…` });
     });
     try {
-      const result = await this.api().advance(ticks, runId, onProgress);
+      const result = await this.api().advance(plan.ticks, runId, onProgress);
       if (this.activeRun !== runId) {
         return;
       }
       this.activeRun = null;
       const known = new Set(this.state.rows.map((row) => row.tick));
       const rows = [...this.state.rows, ...result.rows.filter((row) => !known.has(row.tick))];
-      this.update({ status: 'ready', tick: result.tick, rows, snapshots: result.snapshots, message: result.cancelled ? `Paused at tick ${result.tick}.` : `Done: tick ${result.tick}.` });
+      const paused = result.cancelled && result.tick < target;
+      this.update({ status: 'ready', tick: result.tick, rows, snapshots: result.snapshots, paused, message: paused ? `Paused at tick ${result.tick} of ${target}; press Resume to continue.` : `Done: tick ${result.tick}.` });
     } catch (error) {
       this.fail(error);
     }

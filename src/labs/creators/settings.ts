@@ -75,10 +75,10 @@ export const CREATORS_DEFAULTS: CreatorsSettings = {
   shareWeightAfter: creatorsDefaults.shareWeightAfter,
   aFollowingSlots: creatorsDefaults.feedSize,
   aEpsilon: 0,
-  aChange: true,
+  aChange: false,
   bFollowingSlots: 0,
   bEpsilon: 0.1,
-  bChange: true,
+  bChange: false,
   ticks: 40,
   mode: 'guided',
 };
@@ -150,19 +150,19 @@ export const CREATORS_PRESETS: readonly CreatorsPreset[] = [
   {
     id: 'follow-vs-algorithmic',
     title: 'Follow feed vs algorithmic feed',
-    description: 'A fills every slot it can from the creators each user follows, newest first, and ranks only for the slots left once a user has seen their items; B ranks the whole catalogue with 10% exploration. Compare whose reach tracks follower counts.',
-    feeds: (feedSize) => ({ a: { followingSlots: feedSize, epsilon: 0, change: true }, b: { followingSlots: 0, epsilon: 0.1, change: true } }),
+    description: 'A fills every slot it can from the creators each user follows, newest first, and ranks only for the slots left once a user has seen their items; B ranks the whole catalogue with 10% exploration. Compare whose reach tracks follower counts. The objective change is off in both twins, so the panels show the feeds’ difference alone.',
+    feeds: (feedSize) => ({ a: { followingSlots: feedSize, epsilon: 0, change: false }, b: { followingSlots: 0, epsilon: 0.1, change: false } }),
   },
   {
     id: 'new-creator-exploration',
     title: 'A new creator with and without exploration',
-    description: 'Both twins use the algorithmic feed; A never explores, B fills 10% of slots with random unseen items. Watch how fast the new creator, who has no followers, reaches its target audience.',
-    feeds: () => ({ a: { followingSlots: 0, epsilon: 0, change: true }, b: { followingSlots: 0, epsilon: 0.1, change: true } }),
+    description: 'Both twins use the algorithmic feed; A never explores, B fills 10% of slots with random unseen items. Watch how fast the new creator, who has no followers, reaches its target audience. The objective change is off in both twins.',
+    feeds: () => ({ a: { followingSlots: 0, epsilon: 0, change: false }, b: { followingSlots: 0, epsilon: 0.1, change: false } }),
   },
   {
     id: 'objective-change',
     title: 'Objective change vs no change',
-    description: 'Both twins use the algorithmic feed with 10% exploration; only B changes its ranking objective at the change tick. A is the counterfactual: the focus creator’s traffic had the platform not changed.',
+    description: 'Both twins use the algorithmic feed with 10% exploration; the objective change is on in B only, at the change tick. A is the counterfactual: the focus creator’s traffic had the platform not changed.',
     feeds: () => ({ a: { followingSlots: 0, epsilon: 0.1, change: false }, b: { followingSlots: 0, epsilon: 0.1, change: true } }),
   },
 ];
@@ -186,15 +186,20 @@ function flagName(key: string): string {
   return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
+/** Parameters the page has no control for; they keep the CLI's defaults, so the command leaves their flags out. */
+const FIXED_PARAMS: readonly (keyof CreatorsParams)[] = ['embeddingDim'];
+
 /**
- * Builds the arguments of `npm run sim --` that run one twin in the CLI for
- * `ticks` ticks on `backend`. Its CSV equals that twin's page download
- * after the same number of ticks on the same backend.
+ * Builds the arguments of `npm run -s sim --` that run one twin in the CLI
+ * for `ticks` ticks on `backend` and write its CSV to `out`. That file has
+ * the bytes of the twin's page download after the same number of ticks on
+ * the same backend. Parameters in {@link FIXED_PARAMS} are left out.
  */
-export function cliArguments(settings: CreatorsSettings, twin: CreatorsTwin, ticks: number, backend: string): string[] {
+export function cliArguments(settings: CreatorsSettings, twin: CreatorsTwin, ticks: number, backend: string, out?: string): string[] {
   const params = twinParams(settings, twin);
-  const flags = (Object.keys(params) as (keyof CreatorsParams)[]).flatMap((key) => [flagName(key), String(params[key])]);
-  return ['--lab', 'creators', '--ticks', String(ticks), '--backend', backend, ...flags];
+  const keys = (Object.keys(params) as (keyof CreatorsParams)[]).filter((key) => !FIXED_PARAMS.includes(key) || params[key] !== creatorsDefaults[key]);
+  const flags = keys.flatMap((key) => [flagName(key), String(params[key])]);
+  return ['--lab', 'creators', '--ticks', String(ticks), '--backend', backend, ...flags, ...(out === undefined ? [] : ['--out', out])];
 }
 
 /** Describes one twin's feed in a few words, for legends: "follow feed, ε = 0" or "algorithmic, ε = 0.1, no objective change". */
@@ -211,4 +216,55 @@ export function describeFeed(settings: CreatorsSettings, twin: CreatorsTwin): st
     parts.push('no objective change');
   }
   return parts.join(', ');
+}
+
+/** Settings whose valid values depend on another setting, checked by {@link fieldProblems}. */
+export type CrossFieldKey = 'focusCreator' | 'newCreatorItems' | 'aFollowingSlots' | 'bFollowingSlots';
+
+/**
+ * Checks the settings that depend on others (the focus creator against the
+ * creator count, the new creator's items against the catalogue, each twin's
+ * follow slots against the feed size) and returns a message per invalid
+ * field, in the page's labels and with the fix. The engine makes the same
+ * checks; this one runs first so that each message sits at its field.
+ */
+export function fieldProblems(settings: CreatorsSettings): Partial<Record<CrossFieldKey, string>> {
+  const problems: Partial<Record<CrossFieldKey, string>> = {};
+  if (settings.focusCreator >= settings.creators) {
+    problems.focusCreator = `Focus creator: ${settings.focusCreator} does not exist in a world of ${settings.creators} creators; choose 0 to ${settings.creators - 1}.`;
+  }
+  if (settings.newCreatorItems >= settings.items) {
+    problems.newCreatorItems = `New creator items: ${settings.newCreatorItems} leaves no items for the other creators; use fewer than the ${settings.items} items of the catalogue.`;
+  }
+  for (const twin of ['a', 'b'] as const) {
+    const slots = settings[`${twin}FollowingSlots`];
+    if (slots > settings.feedSize) {
+      problems[`${twin}FollowingSlots`] = `Follow slots of twin ${twin.toUpperCase()}: ${slots} is more than the feed size K = ${settings.feedSize}; use 0 to ${settings.feedSize}.`;
+    }
+  }
+  return problems;
+}
+
+/**
+ * Replaces each setting that {@link fieldProblems} rejects with a value that
+ * fits: the default where it does, else the nearest valid one. Used for a
+ * link whose values do not fit together, so the page can still open.
+ * Returns the replacements and one message per replaced field.
+ */
+export function repairSettings(settings: CreatorsSettings): { changes: Partial<CreatorsSettings>; messages: string[] } {
+  const problems = fieldProblems(settings);
+  const limits: Record<CrossFieldKey, number> = {
+    focusCreator: settings.creators - 1,
+    newCreatorItems: settings.items - 1,
+    aFollowingSlots: settings.feedSize,
+    bFollowingSlots: settings.feedSize,
+  };
+  const changes: Partial<CreatorsSettings> = {};
+  const messages: string[] = [];
+  for (const key of Object.keys(problems) as CrossFieldKey[]) {
+    const value = Math.min(CREATORS_DEFAULTS[key], limits[key]);
+    changes[key] = value;
+    messages.push(`${problems[key]} The link’s value was replaced by ${value}.`);
+  }
+  return { changes, messages };
 }

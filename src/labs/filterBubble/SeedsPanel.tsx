@@ -12,7 +12,7 @@ import type { SeedsResult } from '../../worker/filterBubbleApi';
 import { formatDifference, formatInterval, formatMetric } from './format';
 import type { FilterBubbleController } from './labController';
 import { CHARTED_METRICS, displayedInterval, INTERVAL_NOTE, MetricFigure, summaryPoints, type TwinLabels } from './MetricCharts';
-import { NumberSetting } from './NumberSetting';
+import { NumberSetting } from '../../teaching/NumberSetting';
 import { cliArguments, FILTER_BUBBLE_FIELDS, summarySeeds, twinConfig, type FilterBubbleSettings } from './settings';
 
 interface SeedsPanelProps {

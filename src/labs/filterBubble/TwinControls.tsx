@@ -8,7 +8,7 @@
 import { useId } from 'react';
 import { RECOMMENDERS } from '../../engine/loop/interventions';
 import { FILTER_BUBBLE_PRESETS } from '../../engine/scenarios/filterBubble';
-import { NumberSetting } from './NumberSetting';
+import { NumberSetting } from '../../teaching/NumberSetting';
 import { FILTER_BUBBLE_FIELDS, matchingPreset, presetSettings, type FilterBubbleSettings } from './settings';
 
 type Settings = FilterBubbleSettings;

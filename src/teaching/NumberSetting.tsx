@@ -1,11 +1,14 @@
 /**
- * A labelled number input of Lab 8. Its value is checked against its URL
- * field when committed (Enter or leaving the field). An invalid value keeps
- * the last valid one, marks the input `aria-invalid`, and ties the message to
- * the input through `aria-describedby`, after the help text.
+ * A labelled number input of a lab's settings. Its value is checked against
+ * its URL field when committed (Enter or leaving the field). An invalid value
+ * keeps the last valid one, marks the input `aria-invalid`, and ties the
+ * message to the input through `aria-describedby`, after the help text. A
+ * message that another setting causes (a cross-field check) comes in as
+ * `problem` and is shown the same way. A message disappears as soon as the
+ * field holds a valid value again, whoever changed it.
  */
 import { useId, useState } from 'react';
-import type { UrlField } from '../../state/urlFields';
+import type { UrlField } from '../state/urlFields';
 
 interface NumberSettingProps {
   label: string;
@@ -17,26 +20,34 @@ interface NumberSettingProps {
   disabled?: boolean;
   /** Form name of the input; defaults to the URL field's name, which is unique on the page (`aEpsilon`, `bEpsilon`). */
   name?: string;
+  /** Why the current value does not fit the other settings, with the fix; null or absent when it does. */
+  problem?: string | null;
   onCommit(value: number): void;
 }
 
-export function NumberSetting({ label, ariaLabel, help, field, value, disabled = false, name = field.name, onCommit }: NumberSettingProps) {
+export function NumberSetting({ label, ariaLabel, help, field, value, disabled = false, name = field.name, problem = null, onCommit }: NumberSettingProps) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The message of a rejected entry, with the value kept; it is stale once the value changes.
+  const [rejected, setRejected] = useState<{ message: string; kept: number } | null>(null);
+  const error = rejected !== null && rejected.kept === value ? rejected.message : problem;
   const describedBy = [help ? helpId : null, error ? errorId : null].filter((part) => part !== null).join(' ');
 
-  const commit = () => {
+  const commit = (confirmed = false) => {
     if (text === null) {
+      // Enter on the unedited field confirms the valid value it shows, so a message about an earlier entry goes.
+      if (confirmed) {
+        setRejected(null);
+      }
       return;
     }
     const parsed = field.parse(text);
     if (parsed === undefined) {
-      setError(`${label}: ${text || '(empty)'} is not ${field.expected}; kept ${value}.`);
+      setRejected({ message: `${label}: ${text || '(empty)'} is not ${field.expected}; kept ${value}.`, kept: value });
     } else {
-      setError(null);
+      setRejected(null);
       if (parsed !== value) {
         onCommit(parsed);
       }
@@ -58,10 +69,10 @@ export function NumberSetting({ label, ariaLabel, help, field, value, disabled =
         aria-describedby={describedBy || undefined}
         aria-invalid={error !== null}
         onChange={(event) => setText(event.target.value)}
-        onBlur={commit}
+        onBlur={() => commit()}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
-            commit();
+            commit(true);
           }
         }}
       />
