@@ -1,30 +1,28 @@
-/** Number wording shared by Lab 9's panels; NaN and infinities read "n/a". */
+/** Number wording shared by Lab 9's panels; NaN and infinities read "n/a", and negative numbers use U+2212. */
+import { MINUS, formatDecimal } from '../../viz/formatNumber';
 
 /** Formats a count or a mean of counts: whole numbers as they are, others with 1 decimal. */
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) {
     return 'n/a';
   }
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return formatDecimal(value, Number.isInteger(value) ? 0 : 1);
 }
 
 /** Formats a rank correlation with 2 decimals. */
 export function formatRho(value: number): string {
-  return Number.isFinite(value) ? value.toFixed(2) : 'n/a';
+  return formatDecimal(value, 2);
 }
 
 /** Formats a share as a percentage with 1 decimal: 0.254 as "25.4%", −0.1 as "−10.0%". */
 export function formatPercent(value: number): string {
-  if (!Number.isFinite(value)) {
-    return 'n/a';
-  }
-  const text = `${Math.abs(value * 100).toFixed(1)}%`;
-  return value < 0 ? `−${text}` : text;
+  const text = formatDecimal(value * 100, 1);
+  return Number.isFinite(value) ? `${text}%` : text;
 }
 
 /** Formats a probability or rate with 3 decimals. */
 export function formatRate(value: number): string {
-  return Number.isFinite(value) ? value.toFixed(3) : 'n/a';
+  return formatDecimal(value, 3);
 }
 
 /** Formats a relative change as a signed percentage: 0.25 as "+25.0%", −0.1 as "−10.0%", and 0 as "0.0%". */
@@ -39,5 +37,5 @@ export function formatSignedCount(value: number): string {
   if (!Number.isFinite(value) || value === 0) {
     return text;
   }
-  return value > 0 ? `+${text}` : `−${text}`;
+  return value > 0 ? `+${text}` : `${MINUS}${text}`;
 }
