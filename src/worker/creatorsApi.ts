@@ -168,9 +168,13 @@ export function createCreatorsApi(environment: EngineEnvironment) {
     return switcher;
   }
 
-  async function buildTwins(backends: BackendSwitcher, pair: CreatorsPair): Promise<Twins> {
-    // A twin without the objective change (change tick 0) is split at its sibling's change tick, so both twins compare the same ticks.
-    const trafficSplitTick = Math.max(pair.a.changeTick, pair.b.changeTick);
+  /**
+   * Builds both twins. Each creator's traffic is split at `trafficSplitTick`
+   * when given, else at the later change tick of the two, so a twin without
+   * the objective change (change tick 0) compares the same ticks as its sibling.
+   */
+  async function buildTwins(backends: BackendSwitcher, pair: CreatorsPair, splitTick?: number): Promise<Twins> {
+    const trafficSplitTick = splitTick ?? Math.max(pair.a.changeTick, pair.b.changeTick);
     return backends.run(async () => ({ a: await CreatorsRun.create(pair.a, { trafficSplitTick }), b: await CreatorsRun.create(pair.b, { trafficSplitTick }) }), 0);
   }
 
@@ -188,12 +192,18 @@ export function createCreatorsApi(environment: EngineEnvironment) {
   }
 
   const api = {
-    /** Chooses the backend on the first call, then builds new twins and replaces the current ones. */
-    async init(pair: CreatorsPair, backend: BackendName | 'auto' = 'auto'): Promise<CreatorsInit> {
+    /**
+     * Chooses the backend on the first call, then builds new twins and
+     * replaces the current ones. `trafficSplitTick` is the tick after which
+     * each creator's traffic counts as "after"; it defaults to the pair's
+     * later change tick, and the page passes its change tick even when
+     * neither twin applies the change.
+     */
+    async init(pair: CreatorsPair, backend: BackendName | 'auto' = 'auto', trafficSplitTick?: number): Promise<CreatorsInit> {
       const parsed = parseCreatorsPair(pair);
       return queue.run(async () => {
         const backends = await ensureBackend(backend);
-        const built = await buildTwins(backends, parsed);
+        const built = await buildTwins(backends, parsed, trafficSplitTick);
         twins = built;
         const { world } = built.a.simulation;
         log.info(`init: seed ${parsed.a.seed}, ${world.users} users, ${world.items} items, ${world.creators} creators; A ${JSON.stringify(parsed.a)}, B ${JSON.stringify(parsed.b)}`);

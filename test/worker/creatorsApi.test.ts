@@ -71,6 +71,19 @@ describe('creators API', () => {
     }
   });
 
+  it('splits traffic at the given tick without a change', async () => {
+    const { api } = nodeApi();
+    const settings: CreatorsSettings = { ...SMALL, aChange: false, bChange: false };
+    await api.init(twinPair(settings), 'wasm', settings.changeTick);
+
+    const result = await api.advance(5, 1);
+
+    for (const twin of ['a', 'b'] as const) {
+      const measured = result.snapshots[twin].trafficChanges.filter((row) => Number.isFinite(row.change));
+      expect(measured.length, twin).toBeGreaterThan(0);
+    }
+  });
+
   it('stops an advance on cancel', async () => {
     const { api } = nodeApi();
     await api.init(twinPair(SMALL), 'wasm');

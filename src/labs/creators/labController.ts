@@ -53,7 +53,7 @@ export class CreatorsController extends WorkerLabController<CreatorsState, Creat
     this.activeRun = null;
     this.update({ ...INITIAL, status: 'starting', message: 'Choosing a backend and building both twins…' });
     try {
-      const init = await this.api().init(twinPair(settings));
+      const init = await this.api().init(twinPair(settings), 'auto', settings.changeTick);
       this.update({ status: 'ready', message: `Ready at tick 0 on the ${init.backend.active} backend.`, init, snapshots: init.snapshots });
     } catch (error) {
       this.fail(error);
