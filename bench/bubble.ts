@@ -7,7 +7,8 @@
  *    `npm run sim -- --lab filter-bubble --seeds 1-20 --ticks 300`, run as a child process.
  *
  * Run with `npm run bench -- bubble`. `BUBBLE_BENCH_SEEDS` and
- * `BUBBLE_BENCH_TICKS` shrink the CLI part (defaults 20 and 300). Results are
+ * `BUBBLE_BENCH_TICKS` shrink the CLI part (defaults 20 and 300), and
+ * `BUBBLE_BENCH_THREADS` sets its `--threads` (default one per core). Results are
  * recorded in bench/RESULTS.md.
  */
 import { execFile } from 'node:child_process';
@@ -41,9 +42,9 @@ async function timeTwin(seed: number): Promise<number> {
   return TWIN_TICKS / ((performance.now() - started) / 1000);
 }
 
-function timeCli(seeds: number, ticks: number): Promise<number> {
+function timeCli(seeds: number, ticks: number, threads: number): Promise<number> {
   const out = join(mkdtempSync(join(tmpdir(), 'feedlab-bench-bubble-')), 'bubble.csv');
-  const argv = ['--import', 'tsx', 'cli/sim.ts', '--lab', 'filter-bubble', '--seeds', `1-${seeds}`, '--ticks', String(ticks), '--backend', 'wasm', '--out', out];
+  const argv = ['--import', 'tsx', 'cli/sim.ts', '--lab', 'filter-bubble', '--seeds', `1-${seeds}`, '--ticks', String(ticks), '--threads', String(threads), '--backend', 'wasm', '--out', out];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     execFile(process.execPath, argv, { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
@@ -75,9 +76,10 @@ export async function run(): Promise<void> {
 
   const seeds = Number(process.env.BUBBLE_BENCH_SEEDS ?? 20);
   const ticks = Number(process.env.BUBBLE_BENCH_TICKS ?? 300);
-  const seconds = await timeCli(seeds, ticks);
-  console.log('| CLI | seeds × ticks | wall-clock s | s per seed |');
-  console.log('|---|---|---|---|');
-  console.log(`| npm run sim -- --lab filter-bubble | ${seeds} × ${ticks} | ${seconds.toFixed(1)} | ${(seconds / seeds).toFixed(1)} |`);
+  const threads = Number(process.env.BUBBLE_BENCH_THREADS ?? Math.min(seeds, availableParallelism()));
+  const seconds = await timeCli(seeds, ticks, threads);
+  console.log('| CLI | seeds × ticks | threads | wall-clock s | s per seed |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| npm run sim -- --lab filter-bubble | ${seeds} × ${ticks} | ${threads} | ${seconds.toFixed(1)} | ${(seconds / seeds).toFixed(1)} |`);
   console.log(`load average at end: ${loadavg()[0].toFixed(2)}`);
 }
