@@ -3,7 +3,7 @@
  * experiment, and the page reveals the run's own numbers and which option
  * they support. One step runs at a time.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { PredictStep, StepOutcome } from './types';
 
 /** `predicted` is the option chosen when the run started; the reveal compares with it, not with a pick changed afterwards. */
@@ -27,7 +27,17 @@ function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
   const name = useId();
   const [prediction, setPrediction] = useState<string | null>(null);
   const [state, setState] = useState<StepState>({ status: 'idle' });
-  const revealRef = useRef<HTMLDivElement>(null);
+  const revealHeadingRef = useRef<HTMLHeadingElement>(null);
+  const focusReveal = useRef(false);
+
+  // The Run button the student pressed is replaced by "Predict again" when the step finishes, which drops keyboard focus to the page body.
+  // Focus moves to the reveal's heading after React has committed it, so a keyboard or screen-reader user lands on the result.
+  useEffect(() => {
+    if (state.status === 'done' && focusReveal.current) {
+      focusReveal.current = false;
+      revealHeadingRef.current?.focus();
+    }
+  }, [state.status]);
 
   const run = async () => {
     if (prediction === null || state.status === 'running') {
@@ -38,9 +48,8 @@ function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
     setState({ status: 'running', text: 'Starting…', predicted: predictedAtRun });
     try {
       const outcome = await step.run((text) => setState({ status: 'running', text, predicted: predictedAtRun }));
+      focusReveal.current = true;
       setState({ status: 'done', outcome, predicted: predictedAtRun });
-      // The button the student pressed may be disabled or relabelled: move focus to the result instead of losing it.
-      requestAnimationFrame(() => revealRef.current?.focus());
     } catch (error) {
       setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -81,8 +90,10 @@ function StepCard({ step, number, busy, onBusy, ready }: StepCardProps) {
         {state.status === 'running' && <p>{state.text}</p>}
         {state.status === 'failed' && <p className="field-error">The step did not finish: {state.message}. Run it again.</p>}
         {state.status === 'done' && (
-          <div className="reveal" ref={revealRef} tabIndex={-1}>
-            <h4>What happened</h4>
+          <div className="reveal">
+            <h4 ref={revealHeadingRef} tabIndex={-1}>
+              What happened
+            </h4>
             <ul>
               {state.outcome.findings.map((finding) => (
                 <li key={finding}>{finding}</li>

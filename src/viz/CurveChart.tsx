@@ -18,6 +18,8 @@ export interface CurveSeries {
 interface CurveChartProps {
   series: readonly CurveSeries[];
   xLabel: string;
+  /** Label of the y axis; none when omitted. */
+  yLabel?: string;
   yDomain?: [number, number];
   /** Log-scaled x axis (query times). */
   logX?: boolean;
@@ -27,10 +29,14 @@ interface CurveChartProps {
 
 const MARGIN = { top: 16, right: 16, bottom: 40, left: 52 };
 
-export function CurveChart({ series, xLabel, yDomain, logX = false, ariaLabel, height = 220 }: CurveChartProps) {
+/** Top margin when the y axis has a label, which sits above the axis. */
+const LABELLED_TOP = 26;
+
+export function CurveChart({ series, xLabel, yLabel, yDomain, logX = false, ariaLabel, height = 220 }: CurveChartProps) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>();
   const plotWidth = Math.max(100, width - MARGIN.left - MARGIN.right);
-  const plotHeight = height - MARGIN.top - MARGIN.bottom;
+  const top = yLabel === undefined ? MARGIN.top : LABELLED_TOP;
+  const plotHeight = height - top - MARGIN.bottom;
   const xs = series.flatMap((entry) => entry.points.map((point) => point.x)).filter((x) => Number.isFinite(x) && (!logX || x > 0));
   const ys = series.flatMap((entry) => entry.points.map((point) => point.y)).filter(Number.isFinite);
   const xMin = xs.length > 0 ? Math.min(...xs) : 1;
@@ -44,8 +50,8 @@ export function CurveChart({ series, xLabel, yDomain, logX = false, ariaLabel, h
   return (
     <div ref={containerRef} className="line-chart">
       <svg className="chart-svg" width={width} height={height} role="img" aria-label={ariaLabel}>
-        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          <AxisLeft scale={yScale} gridLength={plotWidth} />
+        <g transform={`translate(${MARGIN.left},${top})`}>
+          <AxisLeft scale={yScale} gridLength={plotWidth} label={yLabel} />
           {series.map((entry) => {
             const path = line<{ x: number; y: number }>()
               .defined((point) => Number.isFinite(point.y) && Number.isFinite(point.x))

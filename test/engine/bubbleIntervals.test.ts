@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUBBLE_METRIC_DOC, BUBBLE_METRIC_NAMES } from '../../src/engine/experiments/bubbleMetrics';
 import { compareLorenz, lorenzGini } from '../../src/engine/experiments/lorenzComparison';
-import { pairedEffect } from '../../src/engine/experiments/pairedEffect';
+import { isBorderline, pairedEffect } from '../../src/engine/experiments/pairedEffect';
 import { gini, lorenzCurve } from '../../src/engine/metrics/inequality';
 import { clipInterval, compareWithZero, differenceRange, meanInterval } from '../../src/engine/stats/interval';
 
@@ -94,5 +94,50 @@ describe('Lorenz comparison', () => {
     expect(comparison.aboveFirst).toBe('a');
     expect(comparison.crossings).toHaveLength(1);
     expect(comparison.crossings[0]).toBeCloseTo(0.5 + 0.25 * (0.1 / 0.25), 12);
+  });
+
+  it('splits twice crossing curves into segments', () => {
+    // B is higher at the low end and the top, A in the middle.
+    const a = { x: [0, 0.25, 0.5, 0.75, 1], y: [0, 0.05, 0.3, 0.5, 1] };
+    const b = { x: [0, 0.25, 0.5, 0.75, 1], y: [0, 0.1, 0.2, 0.6, 1] };
+
+    const comparison = compareLorenz(a, b);
+
+    expect(comparison.order).toBe('cross');
+    expect(comparison.crossings).toHaveLength(2);
+    expect(comparison.crossings[0]).toBeCloseTo(0.25 + 0.25 / 3, 12);
+    expect(comparison.crossings[1]).toBeCloseTo(0.625, 12);
+    expect(comparison.segments.map((segment) => segment.above)).toEqual(['b', 'a', 'b']);
+    expect(comparison.segments[0].from).toBe(0);
+    expect(comparison.segments[1].from).toBeCloseTo(0.25 + 0.25 / 3, 12);
+    expect(comparison.segments[2].to).toBe(1);
+  });
+
+  it('gives ordered curves no segments', () => {
+    const even = { x: [0, 0.5, 1], y: [0, 0.4, 1] };
+    const uneven = { x: [0, 0.5, 1], y: [0, 0.1, 1] };
+
+    expect(compareLorenz(even, uneven).segments).toEqual([]);
+  });
+});
+
+describe('borderline paired effects', () => {
+  it('flags an end close to 0', () => {
+    // Half-width 0.067: an end within 0.0067 of 0 is borderline.
+    expect(isBorderline({ mean: -0.07, low: -0.137, high: -0.003, n: 10 })).toBe(true);
+    expect(isBorderline({ mean: -0.077, low: -0.154, high: 0.0001, n: 10 })).toBe(true);
+  });
+
+  it('leaves clear intervals alone', () => {
+    expect(isBorderline({ mean: -0.3, low: -0.35, high: -0.25, n: 10 })).toBe(false);
+    expect(isBorderline({ mean: 0, low: -0.03, high: 0.03, n: 10 })).toBe(false);
+    expect(isBorderline({ mean: -0.1, low: -0.1, high: -0.1, n: 1 })).toBe(false);
+  });
+
+  it('is read from the unclipped interval', () => {
+    const effect = pairedEffect([-0.5, -0.48, -0.52, -0.49, -0.51], [-1, 1]);
+
+    expect(effect.direction).toBe('below');
+    expect(effect.borderline).toBe(false);
   });
 });

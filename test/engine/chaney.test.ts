@@ -9,10 +9,14 @@ beforeAll(useWasmBackend);
 const TICKS = 40;
 const SEEDS = [1, 2, 3];
 
-/** Runs the Chaney preset (A: the platform trained on its own logs; B: the ideal recommender) on a small world. */
+/**
+ * Runs the Chaney preset (A: the platform trained on its own logs; B: the
+ * ideal recommender) on a small world whose 1,500 items the ideal twin does
+ * not use up in 40 ticks; with 400 items it does, and its raw utility falls.
+ */
 async function chaneyRuns(driftRate: number): Promise<SeedRun[]> {
   const preset = findPreset('chaney');
-  const world = parseFilterBubbleWorld({ ...preset.world, users: 100, items: 400, creators: 30, topics: 8, embeddingDim: 4, driftRate });
+  const world = parseFilterBubbleWorld({ ...preset.world, users: 100, items: 1_500, creators: 30, topics: 8, embeddingDim: 4, driftRate });
   return runSeeds({ world, a: preset.a, b: preset.b }, SEEDS, TICKS);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatDifference, formatInterval, formatMetric, formatPercent, MINUS } from '../../src/labs/filterBubble/format';
+import { formatDecimal, formatDifference, formatDifferenceInterval, formatInterval, formatIntervalEnd, formatMetric, formatPercent, MINUS } from '../../src/labs/filterBubble/format';
 
 describe('filter-bubble number format', () => {
   it('uses a true minus sign', () => {
@@ -38,5 +38,13 @@ describe('filter-bubble number format', () => {
     expect(formatInterval(-0.02, 0.5)).toBe('[\u22120.020, 0.500]');
     expect(formatInterval(-0.02, 0.5, true)).toBe('[\u22120.020, +0.500]');
     expect(formatPercent(0.1234)).toBe('12.3%');
+  });
+
+  it('never prints a nonzero interval end as 0.000', () => {
+    expect(formatIntervalEnd(0.0001)).toBe('+0.0001');
+    expect(formatIntervalEnd(-0.00004)).toBe(`${MINUS}0.00004`);
+    expect(formatIntervalEnd(0.0312)).toBe('+0.031');
+    expect(formatIntervalEnd(0)).toBe('0.000');
+    expect(formatDifferenceInterval(-0.154, 0.0001)).toBe(`[${MINUS}0.154, +0.0001]`);
   });
 });

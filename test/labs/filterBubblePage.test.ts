@@ -42,8 +42,18 @@ describe('Lorenz caption', () => {
 
     const caption = describeLorenzOrder(compareLorenz(a, b));
 
-    expect(caption).toContain('The curves cross (at 60.0% of creators');
+    expect(caption).toContain('The curves cross once (at 60.0% of creators, least exposed first): A is higher up to 60.0%, B above 60.0%.');
     expect(caption).toContain('the Gini alone does not order them');
+  });
+
+  it('describes each segment of twice crossing curves', () => {
+    const a = { x: [0, 0.25, 0.5, 0.75, 1], y: [0, 0.05, 0.3, 0.5, 1] };
+    const b = { x: [0, 0.25, 0.5, 0.75, 1], y: [0, 0.1, 0.2, 0.6, 1] };
+
+    const caption = describeLorenzOrder(compareLorenz(a, b));
+
+    expect(caption).toContain('The curves cross 2 times (at 33.3%, 62.5% of creators, least exposed first): B is higher up to 33.3%, A between 33.3% and 62.5%, B above 62.5%.');
+    expect(caption).not.toContain('beyond the crossing');
   });
 
   it('names the more equal twin when one curve is above', () => {

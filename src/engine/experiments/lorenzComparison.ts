@@ -24,6 +24,19 @@ export interface LorenzComparison {
   crossings: number[];
   /** Twin whose curve is above at the low end (the least exposed entries) when they cross, else null. */
   aboveFirst: 'a' | 'b' | null;
+  /**
+   * The stretches between crossings, from x = 0 to x = 1, each with the twin
+   * whose curve is higher there; empty unless `order` is `cross`. With k
+   * crossings there are k + 1 segments, and neighbours alternate.
+   */
+  segments: LorenzSegment[];
+}
+
+/** A stretch [from, to] of shares of entries on which one twin's curve is higher. */
+export interface LorenzSegment {
+  from: number;
+  to: number;
+  above: 'a' | 'b';
 }
 
 /** Differences of y below this count as ties, so rounding noise is not a crossing. */
@@ -89,10 +102,22 @@ export function compareLorenz(a: LorenzPoints, b: LorenzPoints): LorenzCompariso
   }
 
   if (aAbove && bAbove) {
-    return { gini, order: 'cross', crossings, aboveFirst };
+    return { gini, order: 'cross', crossings, aboveFirst, segments: crossingSegments(crossings, aboveFirst ?? 'a') };
   }
   if (aAbove) {
-    return { gini, order: 'a-above', crossings: [], aboveFirst: null };
+    return { gini, order: 'a-above', crossings: [], aboveFirst: null, segments: [] };
   }
-  return { gini, order: bAbove ? 'b-above' : 'equal', crossings: [], aboveFirst: null };
+  return { gini, order: bAbove ? 'b-above' : 'equal', crossings: [], aboveFirst: null, segments: [] };
+}
+
+/** Splits [0, 1] at the crossings into segments whose higher twin alternates, starting with `first`. */
+export function crossingSegments(crossings: readonly number[], first: 'a' | 'b'): LorenzSegment[] {
+  const ends = [0, ...crossings, 1];
+  const segments: LorenzSegment[] = [];
+  let above = first;
+  for (let index = 0; index + 1 < ends.length; index += 1) {
+    segments.push({ from: ends[index], to: ends[index + 1], above });
+    above = above === 'a' ? 'b' : 'a';
+  }
+  return segments;
 }

@@ -74,8 +74,8 @@ export const USER_DYNAMICS_DOC: { name: string; latex: string; explanation: stri
   },
   {
     name: 'Taste for popularity',
-    latex: '\\operatorname{logit} E[w_{ui}] \\ni \\gamma\\, a_\\rho\\, \\rho_u\\,(\\pi_i - \\tfrac12)',
-    explanation: 'Users with a high popularity taste ρ_u watch items with a large view count π longer; γ is the popularity weight (1 is the default model).',
+    latex: '\\operatorname{logit} E[w_{ui}] = \\dots + \\gamma\\, a_\\rho\\, \\rho_u\\,(\\pi_i - \\tfrac12) + \\dots',
+    explanation: 'The popularity term of the watch logit. $\\pi_i \\in [0, 1]$ is the item’s visible popularity, $\\ln(1 + n_i) / \\ln(1 + \\max_j n_j)$ with $n_i$ its impressions so far, so $\\tfrac12$ is the middle of that log scale. Users with a high popularity taste $\\rho_u$ watch items above the middle longer. $a_\\rho$ is the coefficient of $\\rho_u(\\pi_i - \\tfrac12)$ in the response model’s expected watch fraction, and $\\gamma$ the popularity weight (1 is the default model, 0 removes the term).',
   },
   {
     name: 'Attention',

@@ -45,16 +45,20 @@ export function BubblePanel({ init, bubbles, tick, labels }: BubblePanelProps) {
   const start = useMemo(() => spread(init.bubbles.a), [init]);
   const spreads = { a: spread(bubbles.a), b: spread(bubbles.b) };
   const [first, second] = init.explainedVariance;
-  const summary = `Tick ${tick}. Mean distance of users from their centroid on the map: A ${formatMetric(spreads.a)}, B ${formatMetric(spreads.b)} (tick 0: ${formatMetric(start)}). The two axes explain ${formatDecimal(100 * first, 0)}% and ${formatDecimal(100 * second, 0)}% of the tick-0 interest variance.`;
+  const unexplained = formatDecimal(100 * (1 - first - second), 0);
+  const summary =
+    `Tick ${tick}. The map's x axis is the first principal component (PC1) of the users' interests at tick 0 and explains ${formatDecimal(100 * first, 0)}% of their variance; the y axis (PC2) explains ${formatDecimal(100 * second, 0)}%, so ${unexplained}% of the variance is off the map. ` +
+    `Mean distance of users from their centroid on the map: A ${formatMetric(spreads.a)}, B ${formatMetric(spreads.b)} (tick 0: ${formatMetric(start)}). ` +
+    'A smaller spread does not by itself show a filter bubble: with drift, any feed pulls interests toward the topics it serves, and the random recommender shrinks the spread about as much as the platform, because random items average every user toward the catalogue’s mix. A filter bubble shows as separate tight clusters, which the spread alone cannot tell from one shrinking cloud.';
   const table = () => (
     <table className="metrics-table">
       <thead>
         <tr>
           <th scope="col">User</th>
-          <th scope="col">A x</th>
-          <th scope="col">A y</th>
-          <th scope="col">B x</th>
-          <th scope="col">B y</th>
+          <th scope="col">A PC1</th>
+          <th scope="col">A PC2</th>
+          <th scope="col">B PC1</th>
+          <th scope="col">B PC2</th>
         </tr>
       </thead>
       <tbody>
@@ -71,7 +75,7 @@ export function BubblePanel({ init, bubbles, tick, labels }: BubblePanelProps) {
     </table>
   );
   return (
-    <ChartFigure title="Bubble view: users' true interests on a fixed map" summary={summary} exportName="feedback-loops-bubbles" table={table} truth canvas>
+    <ChartFigure title="Bubble view: users' true interests on a fixed map (PC1, PC2)" summary={summary} exportName="feedback-loops-bubbles" table={table} truth canvas>
       <TwinBubbleCanvas a={bubbles.a} b={bubbles.b} domain={domain} titles={titles} ariaLabel={`Users' true interests of twins A and B at tick ${tick}, side by side`} />
     </ChartFigure>
   );

@@ -5,8 +5,13 @@
  */
 import { BUBBLE_METRIC_DOC } from '../../engine/experiments/bubbleMetrics';
 import { USER_DYNAMICS_DOC } from '../../engine/world/dynamics';
+import { RESPONSE_MODEL_DOC } from '../../engine/world/response';
 import { Formula } from './Formula';
+import { MathText } from './MathText';
 import { CHARTED_METRICS } from './MetricCharts';
+
+/** The response model's formulas that Lab 8's metrics and dynamics refer to: match, expected watch fraction (with the popularity coefficient a_ρ) and true utility. */
+const TRUTH_FORMULAS = RESPONSE_MODEL_DOC.filter((doc) => ['Match', 'Expected watch fraction', 'True utility'].includes(doc.name));
 
 export function GroundTruth() {
   return (
@@ -15,10 +20,22 @@ export function GroundTruth() {
         <span className="truth-badge">Ground truth</span> What the simulator knows
       </h2>
       <p>
-        Each user u has true interests θ<sub>u</sub>, a mix over topics, and each item a topic mix φ<sub>i</sub>. The platform never sees θ: it sees clicks and watch time of the feeds it served, and retrains its models on them.
+        Each user <MathText text="$u$ has true interests $\theta_u$, a mix over topics, and each item a topic mix $\phi_i$. The platform never sees $\theta$" />: it sees clicks and watch time of the feeds it served, and retrains its models on them.
       </p>
+      <h3>Response model</h3>
+      <dl className="formulas">
+        {TRUTH_FORMULAS.map((doc) => (
+          <div key={doc.name}>
+            <dt>{doc.name}</dt>
+            <dd>
+              <Formula latex={doc.latex} display />
+              <p>{doc.explanation}</p>
+            </dd>
+          </div>
+        ))}
+      </dl>
       <p>
-        The <strong>ideal recommender</strong> serves every user the unseen items of highest true utility U<sub>ui</sub> and never reads the logs. It is the yardstick of the utility ratio (1 is ideal) and of Chaney, Stewart and Engelhardt
+        The <strong>ideal recommender</strong> serves every user the unseen items of highest true utility <MathText text="$U_{ui}$" /> and never reads the logs. It is the yardstick of the utility ratio (1 is ideal) and of Chaney, Stewart and Engelhardt
         (2018), “How algorithmic confounding in recommendation systems increases homogeneity and decreases utility”, whose finding the Chaney preset reproduces.
       </p>
       <h3>User dynamics</h3>
@@ -28,7 +45,9 @@ export function GroundTruth() {
             <dt>{doc.name}</dt>
             <dd>
               <Formula latex={doc.latex} display />
-              <p>{doc.explanation}</p>
+              <p>
+                <MathText text={doc.explanation} />
+              </p>
             </dd>
           </div>
         ))}
@@ -43,7 +62,9 @@ export function GroundTruth() {
                 <dt>{doc.label}</dt>
                 <dd>
                   <Formula latex={doc.latex} display />
-                  <p>Where {doc.symbols}</p>
+                  <p>
+                    Where <MathText text={doc.symbols} />
+                  </p>
                   <p className="help">{doc.source === null ? 'Defined by this simulator; no outside source.' : `Source: ${doc.source}.`}</p>
                 </dd>
               </div>

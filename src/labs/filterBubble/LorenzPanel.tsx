@@ -39,12 +39,22 @@ export function describeLorenzOrder(comparison: LorenzComparison): string {
     case 'b-above':
       return `B's curve lies on or above A's at every share of creators, so B spreads exposure more evenly than A, and its Gini is lower. ${gini}`;
     case 'cross': {
-      const first = comparison.aboveFirst === 'b' ? 'B' : 'A';
-      const second = first === 'A' ? 'B' : 'A';
       const where = comparison.crossings.map((x) => formatPercent(x)).join(', ');
+      const last = comparison.segments.length - 1;
+      const parts = comparison.segments.map((segment, index) => {
+        const twin = segment.above.toUpperCase();
+        if (index === 0) {
+          return `${twin} is higher up to ${formatPercent(segment.to)}`;
+        }
+        if (index === last) {
+          return `${twin} above ${formatPercent(segment.from)}`;
+        }
+        return `${twin} between ${formatPercent(segment.from)} and ${formatPercent(segment.to)}`;
+      });
+      const first = comparison.segments[0]?.above.toUpperCase() ?? 'A';
       return (
-        `The curves cross (at ${where} of creators, least exposed first): ${first} gives the least exposed creators a larger share, and ${second} is higher beyond the crossing. ` +
-        `Neither twin is more equal at every share, so the Gini alone does not order them; it weighs the two parts into one number. ${gini}`
+        `The curves cross ${comparison.crossings.length === 1 ? 'once' : `${comparison.crossings.length} times`} (at ${where} of creators, least exposed first): ${parts.join(', ')}. ` +
+        `So ${first} gives the least exposed creators a larger share. Neither twin is more equal at every share, so the Gini alone does not order them; it weighs the parts into one number. ${gini}`
       );
     }
   }
@@ -84,7 +94,7 @@ export function LorenzPanel({ lorenz, tick, labels }: { lorenz: Record<Twin, Lor
   );
   return (
     <ChartFigure title="Lorenz curve of exposure over creators" summary={summary} exportName="feedback-loops-lorenz" table={table}>
-      <CurveChart series={series} xLabel="share of creators, least exposed first" yDomain={[0, 1]} ariaLabel="Lorenz curves of impressions over creators for twins A and B" />
+      <CurveChart series={series} xLabel="share of creators, least exposed first" yLabel="share of impressions" yDomain={[0, 1]} ariaLabel="Lorenz curves of impressions over creators for twins A and B" />
       <Legend items={series.map(({ key, label, color, dashed }) => ({ key, label, color, dashed }))} />
     </ChartFigure>
   );

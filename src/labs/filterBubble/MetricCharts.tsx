@@ -12,7 +12,7 @@ import { TwinChart, type TwinPoint, type TwinSeriesName } from '../../viz/TwinCh
 import { formatDifference, formatInterval, formatMetric } from './format';
 
 /** The metrics the page charts, in teaching order. */
-export const CHARTED_METRICS: readonly BubbleMetricName[] = ['homogenisation', 'utilityRatio', 'intraListDiversity', 'userTopicEntropy', 'popularityBias', 'creatorGini', 'coverage', 'interestShift'];
+export const CHARTED_METRICS: readonly BubbleMetricName[] = ['homogenisation', 'trueUtility', 'utilityRatio', 'intraListDiversity', 'userTopicEntropy', 'popularityBias', 'creatorGini', 'coverage', 'interestShift'];
 
 export type TwinLabels = Record<TwinSeriesName, string>;
 

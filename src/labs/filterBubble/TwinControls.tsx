@@ -17,10 +17,10 @@ type NumberKey = { [K in keyof Settings]: Settings[K] extends number ? K : never
 
 const WORLD_FIELDS: readonly { key: NumberKey; label: string; help: string }[] = [
   { key: 'seed', label: 'Seed', help: 'Both twins share it: the same users, items and visits.' },
-  { key: 'users', label: 'Users', help: 'Synthetic users.' },
-  { key: 'items', label: 'Items', help: 'Short videos in the catalogue.' },
-  { key: 'creators', label: 'Creators', help: 'Every item belongs to one.' },
-  { key: 'topics', label: 'Topics', help: 'Latent topics of the world.' },
+  { key: 'users', label: 'Users', help: 'Synthetic users, 20 to 1,000 in the browser; the CLI (npm run sim) runs 10 to 5,000.' },
+  { key: 'items', label: 'Items', help: 'Short videos in the catalogue, 100 to 5,000 in the browser; the CLI runs 20 to 20,000.' },
+  { key: 'creators', label: 'Creators', help: 'Every item belongs to one; 1 to 500 in the browser, up to 2,000 in the CLI.' },
+  { key: 'topics', label: 'Topics', help: 'Latent topics of the world; 2 to 20 in the browser, up to 40 in the CLI.' },
   { key: 'retrainEvery', label: 'Retrain every (ticks)', help: 'Ticks between retrains on the logs; 0 never retrains.' },
 ];
 

@@ -45,6 +45,28 @@ export function formatInterval(low: number, high: number, difference = false): s
   return `[${format(low)}, ${format(high)}]`;
 }
 
+/**
+ * Formats one end of a difference's interval with its sign, using as many
+ * decimals (3 to 6) as it takes for a non-zero end not to print as 0.000, so
+ * +0.0001 is not misread as 0. Values below 10⁻⁶ in size print as 0.000000.
+ */
+export function formatIntervalEnd(value: number): string {
+  if (!Number.isFinite(value)) {
+    return 'n/a';
+  }
+  let digits = 3;
+  while (digits < 6 && value !== 0 && Number(Math.abs(value).toFixed(digits)) === 0) {
+    digits += 1;
+  }
+  const text = formatDecimal(value, digits);
+  return text.startsWith(MINUS) || Number(text) === 0 ? text : `+${text}`;
+}
+
+/** Formats a difference's interval as "[low, high]" with {@link formatIntervalEnd} at each end. */
+export function formatDifferenceInterval(low: number, high: number): string {
+  return `[${formatIntervalEnd(low)}, ${formatIntervalEnd(high)}]`;
+}
+
 /** Formats a share in [0, 1] as a percentage with one decimal: 0.123 becomes "12.3%". */
 export function formatPercent(share: number): string {
   const text = formatDecimal(100 * share, 1);

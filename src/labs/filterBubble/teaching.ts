@@ -46,7 +46,7 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
     question: 'Over 10 seeds, the 95% bands of A and B overlap, but the 95% interval of the paired differences B − A lies wholly above 0. What can you conclude?',
     options: [
       { id: 'a', label: 'Nothing, because the two twins’ bands overlap', correct: false, feedback: 'Each twin’s band includes the variation between seeds, which both twins share. The paired difference removes it, and its interval excludes 0.' },
-      { id: 'b', label: 'B is higher than A on average over seeds, though not on every seed', correct: true, feedback: 'The interval is for the mean of the per-seed differences. It excludes 0, so the mean difference is positive at 95% confidence, while single seeds may still go the other way.' },
+      { id: 'b', label: 'B is higher than A on average over seeds; single seeds may go either way', correct: true, feedback: 'The interval is for the mean of the per-seed differences. It excludes 0, so the mean difference is positive at 95% confidence, while single seeds may still go the other way.' },
       { id: 'c', label: 'B is higher than A on every one of the 10 seeds, since the interval of B − A excludes 0', correct: false, feedback: 'An interval of the mean says nothing about each seed: one seed can have B below A while the mean difference is clearly positive. Read the per-seed rows of the CSV to check.' },
       { id: 'd', label: 'B is higher than A on 95% of the seeds', correct: false, feedback: 'The 95% is the confidence level of the interval for the mean difference, not a share of seeds on which B is higher.' },
     ],
