@@ -18,6 +18,21 @@ export interface WorkerLabState {
   error: string | null;
 }
 
+/** Where a run stands: the tick reached, the tick it was asked to reach, and whether Pause stopped it early. */
+export interface RunProgress {
+  tick: number;
+  targetTick: number;
+  paused: boolean;
+}
+
+/** Ticks to play and the tick they reach: a paused run resumes to its old target, any other run plays `ticks` more. */
+export function planRun(state: RunProgress, ticks: number): { ticks: number; target: number } {
+  if (state.paused && state.targetTick > state.tick) {
+    return { ticks: state.targetTick - state.tick, target: state.targetTick };
+  }
+  return { ticks, target: state.tick + ticks };
+}
+
 export abstract class WorkerLabController<State extends WorkerLabState, Api, Settings> {
   protected state: State;
   protected client: WorkerClient<Api> | null = null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SummaryTick } from '../../src/engine/experiments/seeds';
 import { compareLorenz } from '../../src/engine/experiments/lorenzComparison';
 import { meanInterval } from '../../src/engine/stats/interval';
-import { planRun } from '../../src/labs/filterBubble/labController';
+import { planRun } from '../../src/labs/workerLabController';
 import { describeLorenzOrder } from '../../src/labs/filterBubble/LorenzPanel';
 import { summaryPoints } from '../../src/labs/filterBubble/MetricCharts';
 import { BUBBLE_METRIC_NAMES, type BubbleMetricName } from '../../src/engine/experiments/bubbleMetrics';

@@ -4,7 +4,7 @@
  * its state through {@link useCreatorsSelector}.
  */
 import { proxy } from 'comlink';
-import { useControllerSelector, WorkerLabController, type WorkerLabState } from '../workerLabController';
+import { planRun, useControllerSelector, WorkerLabController, type WorkerLabState } from '../workerLabController';
 import type { CreatorsApi } from '../../worker/creators.worker';
 import type { CreatorsExperiment, CreatorsInit, CreatorsPair, CreatorsProgress, CreatorsSnapshot, CreatorsTwin, CreatorsTwinRow } from '../../worker/creatorsApi';
 import { twinPair, type CreatorsSettings } from './settings';
@@ -24,14 +24,6 @@ export interface CreatorsState extends WorkerLabState {
 }
 
 const INITIAL: CreatorsState = { status: 'starting', message: 'Starting the worker…', error: null, settingsError: null, init: null, tick: 0, targetTick: 0, paused: false, rows: [], snapshots: null };
-
-/** Ticks to play and the tick they reach: a paused run resumes to its old target, any other run plays `ticks` more. */
-export function planRun(state: Pick<CreatorsState, 'tick' | 'targetTick' | 'paused'>, ticks: number): { ticks: number; target: number } {
-  if (state.paused && state.targetTick > state.tick) {
-    return { ticks: state.targetTick - state.tick, target: state.targetTick };
-  }
-  return { ticks, target: state.tick + ticks };
-}
 
 export class CreatorsController extends WorkerLabController<CreatorsState, CreatorsApi, CreatorsSettings> {
   private nextRunId = 1;

@@ -4,23 +4,9 @@
  * rounding read the same everywhere.
  */
 import type { Pipeline } from '../../engine/scenarios/filterBubble';
+import { MINUS, formatDecimal } from '../../viz/formatNumber';
 
-/** The minus sign of every number on the page: U+2212, never a hyphen-minus. */
-export const MINUS = '\u2212';
-
-/**
- * Formats a number with `digits` decimals and a true minus sign (U+2212).
- * A value that rounds to zero prints as 0.000, never −0.000, and NaN or
- * ±Infinity prints as "n/a".
- */
-export function formatDecimal(value: number, digits: number): string {
-  if (!Number.isFinite(value)) {
-    return 'n/a';
-  }
-  const text = Math.abs(value).toFixed(digits);
-  const roundsToZero = Number(text) === 0;
-  return value < 0 && !roundsToZero ? `${MINUS}${text}` : text;
-}
+export { MINUS, formatDecimal };
 
 /** Formats a metric value with 3 decimals (none from 100 up); see {@link formatDecimal}. */
 export function formatMetric(value: number): string {

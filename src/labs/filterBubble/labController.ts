@@ -4,7 +4,7 @@
  * read its state through {@link useTwinSelector}.
  */
 import { proxy } from 'comlink';
-import { useControllerSelector, WorkerLabController, type WorkerLabState } from '../workerLabController';
+import { planRun, useControllerSelector, WorkerLabController, type WorkerLabState } from '../workerLabController';
 import type { TwinRow } from '../../engine/experiments/seeds';
 import type { Twin } from '../../engine/experiments/twin';
 import type { FilterBubbleApi } from '../../worker/filterBubble.worker';
@@ -26,14 +26,6 @@ export interface TwinState extends WorkerLabState {
 }
 
 const INITIAL: TwinState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, targetTick: 0, paused: false, rows: [], bubbles: null, lorenz: null };
-
-/** Ticks to play and the tick they reach: a paused run resumes to its old target, any other run plays `ticks` more. */
-export function planRun(state: Pick<TwinState, 'tick' | 'targetTick' | 'paused'>, ticks: number): { ticks: number; target: number } {
-  if (state.paused && state.targetTick > state.tick) {
-    return { ticks: state.targetTick - state.tick, target: state.targetTick };
-  }
-  return { ticks, target: state.tick + ticks };
-}
 
 export class FilterBubbleController extends WorkerLabController<TwinState, FilterBubbleApi, FilterBubbleSettings> {
   private nextRunId = 1;
