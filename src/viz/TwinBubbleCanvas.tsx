@@ -16,6 +16,8 @@ interface TwinBubbleCanvasProps {
   /** Map coordinates shown: [xMin, xMax, yMin, yMax], fixed for a run so points move only when interests move. */
   domain: readonly [number, number, number, number];
   titles: { a: string; b: string };
+  /** Axis names drawn inside each panel, e.g. "PC1 (15%)" and "PC2 (14%)". */
+  axes?: { x: string; y: string };
   ariaLabel: string;
   height?: number;
 }
@@ -43,7 +45,7 @@ export function bubbleDomain(points: Float32Array): [number, number, number, num
   return [xMin - padX, xMax + padX, yMin - padY, yMax + padY];
 }
 
-export function TwinBubbleCanvas({ a, b, domain, titles, ariaLabel, height = 300 }: TwinBubbleCanvasProps) {
+export function TwinBubbleCanvas({ a, b, domain, titles, axes, ariaLabel, height = 300 }: TwinBubbleCanvasProps) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>(640);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   /** Points drawn last, per twin, where the next move starts. */
@@ -59,6 +61,8 @@ export function TwinBubbleCanvas({ a, b, domain, titles, ariaLabel, height = 300
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
     const from = shownRef.current !== null && shownRef.current.a.length === a.length && shownRef.current.b.length === b.length ? shownRef.current : { a, b };
+    // Text follows the page's font size, which presentation mode enlarges.
+    const fontPx = Number.parseFloat(getComputedStyle(canvas).fontSize) || 13;
     const start = performance.now();
     let frame = 0;
 
@@ -67,14 +71,14 @@ export function TwinBubbleCanvas({ a, b, domain, titles, ariaLabel, height = 300
       const current = { a: blend(from.a, a, t), b: blend(from.b, b, t) };
       shownRef.current = current;
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      drawPanels(context, width, height, current, domain, titles);
+      drawPanels(context, { width, height, fontPx }, current, domain, titles, axes);
       if (t < 1) {
         frame = requestAnimationFrame(draw);
       }
     };
     frame = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(frame);
-  }, [a, b, domain, titles, width, height]);
+  }, [a, b, domain, titles, axes, width, height]);
 
   return (
     <div ref={containerRef}>
@@ -94,22 +98,36 @@ function blend(from: Float32Array, to: Float32Array, t: number): Float32Array {
   return out;
 }
 
-function drawPanels(context: CanvasRenderingContext2D, width: number, height: number, points: { a: Float32Array; b: Float32Array }, domain: readonly [number, number, number, number], titles: { a: string; b: string }): void {
+function drawPanels(
+  context: CanvasRenderingContext2D,
+  { width, height, fontPx }: { width: number; height: number; fontPx: number },
+  points: { a: Float32Array; b: Float32Array },
+  domain: readonly [number, number, number, number],
+  titles: { a: string; b: string },
+  axes: { x: string; y: string } | undefined,
+): void {
   const [xMin, xMax, yMin, yMax] = domain;
   const gap = 16;
   const panelWidth = (width - gap) / 2;
-  const top = 24;
+  const top = Math.round(fontPx * 1.8);
   const panelHeight = height - top - 4;
   context.fillStyle = BACKGROUND_COLOR;
   context.fillRect(0, 0, width, height);
-  context.font = '13px system-ui, sans-serif';
+  context.font = `${fontPx}px system-ui, sans-serif`;
 
   (['a', 'b'] as const).forEach((twin, panel) => {
     const left = panel * (panelWidth + gap);
     context.strokeStyle = GRID_COLOR;
     context.strokeRect(left + 0.5, top + 0.5, panelWidth - 1, panelHeight - 1);
     context.fillStyle = TEXT_COLOR;
-    context.fillText(titles[twin], left + 4, 16);
+    context.textAlign = 'left';
+    context.fillText(titles[twin], left + 4, Math.round(fontPx * 1.25));
+    if (axes !== undefined) {
+      context.fillText(`↑ ${axes.y}`, left + 6, top + fontPx + 4);
+      context.textAlign = 'right';
+      context.fillText(`${axes.x} →`, left + panelWidth - 6, top + panelHeight - 6);
+      context.textAlign = 'left';
+    }
     context.fillStyle = TWIN_COLORS[twin];
     context.globalAlpha = 0.55;
     const values = points[twin];

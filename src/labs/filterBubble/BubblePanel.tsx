@@ -45,6 +45,7 @@ export function BubblePanel({ init, bubbles, tick, labels }: BubblePanelProps) {
   const start = useMemo(() => spread(init.bubbles.a), [init]);
   const spreads = { a: spread(bubbles.a), b: spread(bubbles.b) };
   const [first, second] = init.explainedVariance;
+  const axes = useMemo(() => ({ x: `PC1 (${formatDecimal(100 * first, 0)}%)`, y: `PC2 (${formatDecimal(100 * second, 0)}%)` }), [first, second]);
   const unexplained = formatDecimal(100 * (1 - first - second), 0);
   const summary =
     `Tick ${tick}. The map's x axis is the first principal component (PC1) of the users' interests at tick 0 and explains ${formatDecimal(100 * first, 0)}% of their variance; the y axis (PC2) explains ${formatDecimal(100 * second, 0)}%, so ${unexplained}% of the variance is off the map. ` +
@@ -76,7 +77,7 @@ export function BubblePanel({ init, bubbles, tick, labels }: BubblePanelProps) {
   );
   return (
     <ChartFigure title="Bubble view: users' true interests on a fixed map (PC1, PC2)" summary={summary} exportName="feedback-loops-bubbles" table={table} truth canvas>
-      <TwinBubbleCanvas a={bubbles.a} b={bubbles.b} domain={domain} titles={titles} ariaLabel={`Users' true interests of twins A and B at tick ${tick}, side by side`} />
+      <TwinBubbleCanvas a={bubbles.a} b={bubbles.b} domain={domain} titles={titles} axes={axes} ariaLabel={`Users' true interests of twins A and B at tick ${tick}, side by side`} />
     </ChartFigure>
   );
 }
