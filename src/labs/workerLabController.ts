@@ -18,7 +18,7 @@ export interface WorkerLabState {
   error: string | null;
 }
 
-/** Where a run stands: the tick reached, the tick it was asked to reach, and whether Pause stopped it early. */
+/** Progress of a run: the tick reached, the tick it was asked to reach, and whether Pause stopped it early. */
 export interface RunProgress {
   tick: number;
   targetTick: number;
