@@ -101,7 +101,7 @@ test('a copied link restores the settings and the numbers', async ({ page, conte
 test('reports bad settings by name and keeps the defaults', async ({ page }) => {
   await page.goto(labUrl({ bEpsilon: 'lots' }));
 
-  await expect(page.getByText('bEpsilon=lots is not a number between 0 and 1; using 0.1')).toBeVisible();
+  await expect(page.getByText('bEpsilon=lots is not a number between 0 and 1; using 0')).toBeVisible();
   await waitUntilReady(page);
 
   const focus = page.getByLabel('Focus creator');

@@ -15,7 +15,7 @@ describe('Lab 9 settings', () => {
     expect(creatorsSchema.safeParse(pair.b).success).toBe(true);
     expect(pair.a.followingSlots).toBe(CREATORS_DEFAULTS.feedSize);
     expect(pair.b.followingSlots).toBe(0);
-    expect(pair.b.epsilon).toBe(0.1);
+    expect(pair.b.epsilon).toBe(0);
   });
 
   it('give a twin without the change tick 0', () => {
@@ -23,6 +23,7 @@ describe('Lab 9 settings', () => {
     expect(twinParams(settings, 'a').changeTick).toBe(0);
     expect(twinParams(settings, 'b').changeTick).toBe(CREATORS_DEFAULTS.changeTick);
     expect(describeFeed(settings, 'a')).toBe('follow feed, ε = 0, no objective change');
+    expect(describeFeed(settings, 'b')).toBe(`algorithmic, ε = 0, objective change after tick ${CREATORS_DEFAULTS.changeTick}`);
   });
 
   it('turn the change off in presets about other topics', () => {
@@ -72,7 +73,7 @@ describe('Lab 9 settings', () => {
     expect(argv.slice(0, 6)).toEqual(['--lab', 'creators', '--ticks', '40', '--backend', 'wasm']);
     expect(argv).toContain('--following-slots');
     expect(argv[argv.indexOf('--following-slots') + 1]).toBe('0');
-    expect(argv[argv.indexOf('--epsilon') + 1]).toBe('0.1');
+    expect(argv[argv.indexOf('--epsilon') + 1]).toBe('0');
     expect(argv[argv.indexOf('--external-views') + 1]).toBe(String(CREATORS_DEFAULTS.externalViews));
     expect(argv).not.toContain('--embedding-dim');
     expect(cliArguments(CREATORS_DEFAULTS, 'a', 8, 'wasm', 'twin-a.csv').slice(-2)).toEqual(['--out', 'twin-a.csv']);

@@ -73,21 +73,27 @@ describe('Lab 9 step outcomes', () => {
     expect(soonerTwin(null, null)).toBe('tie');
   });
 
-  it('call a twin sooner only on 3 or more seeds', () => {
-    const settings = { newCreatorTick: 10, reachTarget: 50 };
-    const sooner = newCreatorOutcome(seeds(() => ({ ticksToTarget: null }), (i) => ({ ticksToTarget: i < 3 ? 7 : null })), settings);
-    expect(sooner.supported).toBe('exploration-sooner');
-    expect(sooner.findings[1]).toContain('ε = 0 on 0 of 5 seeds, ε = 0.1 on 3');
+  it('judge exploration by users reached, not ticks to target', () => {
+    const settings = { newCreatorTick: 10, reachTarget: 50, users: 400 };
+    /** Five seeds whose new creator reached `a[i]` and `b[i]` users by tick 40, and the target when at least 50. */
+    const reachSeeds = (a: number[], b: number[]): SeedExperiment[] =>
+      a.map((users, i) => ({
+        seed: 11 + i,
+        experiment: experiment({ ticksToTarget: users >= 50 ? 20 : null }, { ticksToTarget: b[i] >= 50 ? 12 : null }, [{ tick: 40, a: row(40, { newCreatorUsers: users }), b: row(40, { newCreatorUsers: b[i] }) }]),
+      }));
 
-    const mixed = newCreatorOutcome(seeds(() => ({ ticksToTarget: null }), (i) => ({ ticksToTarget: i < 2 ? 7 : null })), settings);
+    const more = newCreatorOutcome(reachSeeds([0, 10, 5, 20, 8], [60, 75, 58, 90, 70]), settings);
+    expect(more.supported).toBe('more-with-exploration');
+    expect(more.findings[0]).toContain('ε = 0.1 reached more users on 5 of 5 seeds and fewer on 0');
+    expect(more.findings[2]).toContain('ε = 0 reached the target on 0 of 5 seeds and ε = 0.1 on 5');
+
+    const fewer = newCreatorOutcome(reachSeeds([60, 75, 58, 90, 70], [0, 10, 5, 20, 8]), settings);
+    expect(fewer.supported).toBe('more-without');
+
+    const mixed = newCreatorOutcome(reachSeeds([0, 204, 0, 20, 21], [12, 136, 15, 121, 133]), settings);
     expect(mixed.supported).toBe('no-clear');
-
-    const later = newCreatorOutcome(seeds(() => ({ ticksToTarget: 5 }), () => ({ ticksToTarget: 9 })), settings);
-    expect(later.supported).toBe('exploration-later');
-
-    const neither = newCreatorOutcome(seeds(() => ({ ticksToTarget: null }), () => ({ ticksToTarget: null })), settings);
-    expect(neither.supported).toBe('neither');
-    expect(neither.findings[0]).toContain('seed 11: not within 31 ticks against not within 31 ticks');
+    expect(mixed.findings[0]).toContain('more users on 4 of 5 seeds and fewer on 1');
+    expect(mixed.findings[2]).toContain('seed 11: not within 31 ticks against not within 31 ticks');
   });
 
   it('pick the creator the change cut most against its counterfactual', () => {
@@ -103,8 +109,9 @@ describe('Lab 9 step outcomes', () => {
     const more = objectiveChangeOutcome(seeds((i) => ({ trafficChanges: halved(2 + (i % 2)) }), (i) => ({ trafficChanges: halved(6 + (i % 2)) })), 20);
     expect(more.supported).toBe('more-halved');
     expect(more.findings[0]).toContain('seed 11: 2 against 6 of 10');
-    expect(more.findings[2]).toContain('picked as the largest gap');
-    expect(more.findings[3]).toContain('20 → 12 per tick, −8 (−40.0%)');
+    expect(more.findings[2]).toContain('the largest of 50 gaps');
+    expect(more.findings[2]).toContain('the median gap was 0.0 per tick');
+    expect(more.findings[3]).toContain('20.0 → 12.0 per tick, −8.0 (−40.0%)');
 
     const fewer = objectiveChangeOutcome(seeds((i) => ({ trafficChanges: halved(6 + (i % 2)) }), (i) => ({ trafficChanges: halved(2 + (i % 2)) })), 20);
     expect(fewer.supported).toBe('fewer-halved');
@@ -117,7 +124,7 @@ describe('Lab 9 step outcomes', () => {
     const steps = buildSteps(() => Promise.reject(new Error('not run')));
     const ids = Object.fromEntries(steps.map((step) => [step.id, step.options.map((option) => option.id)]));
     expect(ids['follow-feed']).toEqual(['follow-higher', 'algorithmic-higher', 'similar']);
-    expect(ids['new-creator']).toEqual(['exploration-sooner', 'exploration-later', 'no-clear', 'neither']);
+    expect(ids['new-creator']).toEqual(['more-with-exploration', 'more-without', 'no-clear']);
     expect(ids['objective-change']).toEqual(['more-halved', 'no-clear', 'fewer-halved']);
   });
 });

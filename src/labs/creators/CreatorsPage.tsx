@@ -239,7 +239,7 @@ function LabBody({ controller, settings, setSettings, guided }: LabBodyProps) {
         {snapshots && <ReachPanel snapshots={snapshots} labels={labels} users={init?.users ?? settings.users} />}
         {snapshots && init && <NewCreatorPanel rows={rows} snapshots={snapshots} labels={labels} maxTick={maxTick} releaseTick={settings.newCreatorTick} target={settings.reachTarget} newCreator={init.newCreator} />}
         {snapshots && <CascadesPanel rows={rows} snapshots={snapshots} labels={labels} maxTick={maxTick} />}
-        <DependencyPanel rows={rows} labels={labels} followers={init?.followers} maxTick={maxTick} changeTick={settings.changeTick} focusCreator={settings.focusCreator} externalViews={settings.externalViews} changes={changes} weightsAfter={weightsAfter} snapshots={snapshots ?? undefined} onFollow={followCreator} />
+        <DependencyPanel rows={rows} labels={labels} followers={init?.followers} maxTick={maxTick} changeTick={settings.changeTick} focusCreator={settings.focusCreator} externalViews={settings.externalViews} changes={changes} weightsAfter={weightsAfter} snapshots={snapshots ?? undefined} onFollow={followCreator} feedsDiffer={settings.aFollowingSlots !== settings.bFollowingSlots || settings.aEpsilon !== settings.bEpsilon} />
         {guided && (
           <div className="deferred-render">
             <MemoCheckQuestions questions={CHECK_QUESTIONS} />

@@ -9,7 +9,7 @@ import type { CreatorTickRow } from '../../engine/creators/run';
 import { ChartFigure } from '../../viz/ChartFigure';
 import type { CreatorsSnapshot, CreatorsTwin, CreatorsTwinRow } from '../../worker/creatorsApi';
 import { PairedHistogram, TickChart, TWIN_COLORS, type TickSeries } from './charts';
-import { formatCount, formatSignedCount, formatSignedPercent } from './format';
+import { formatCount, formatMean, formatSignedMean, formatSignedPercent } from './format';
 import { TrafficChanges } from './TrafficChanges';
 import type { TwinLabels } from './ReachPanel';
 
@@ -162,6 +162,8 @@ interface DependencyProps {
   onFollow(creator: number): void;
   /** Followers per creator, [creators]; absent before the twins are built. */
   followers?: readonly number[];
+  /** Whether the twins' feeds differ (follow slots or ε), so their traffic differs before any change. */
+  feedsDiffer: boolean;
 }
 
 /** Mean traffic per tick before the change below which a relative change is flagged: a few impressions more or less move it by tens of percent. */
@@ -172,13 +174,30 @@ function ChangeCell({ before, after }: { before: number; after: number }) {
   const relative = before > 0 ? (after - before) / before : Number.NaN;
   return (
     <td>
-      {formatSignedCount(after - before)} per tick ({formatCount(before)} → {formatCount(after)}), {formatSignedPercent(relative)}
+      {formatSignedMean(after - before)} per tick ({formatMean(before)} → {formatMean(after)}), {formatSignedPercent(relative)}
       {Number.isFinite(before) && before < SMALL_BASE && <span className="small-base"> Small base (under {SMALL_BASE} per tick): read the absolute change.</span>}
     </td>
   );
 }
 
-export const DependencyPanel = memo(function DependencyPanel({ rows, labels, maxTick, changeTick, focusCreator, externalViews, changes, weightsAfter, snapshots, onFollow, followers }: DependencyProps) {
+/**
+ * Points the student to another creator when the focus creator's platform
+ * traffic rose after the change in a twin that applies it: then this
+ * creator cannot show a loss, nor the cushion of off-platform views.
+ */
+function FocusGainNote({ dependency, changes, changeTick, focusCreator, ticksRun }: { dependency: Record<CreatorsTwin, TrafficDependency>; changes: Record<CreatorsTwin, boolean>; changeTick: number; focusCreator: number; ticksRun: number }) {
+  const gained = (['a', 'b'] as const).filter((twin) => changes[twin] && ticksRun > changeTick && dependency[twin].platformDrop < 0);
+  if (changeTick === 0 || gained.length === 0) {
+    return null;
+  }
+  return (
+    <p className="notice" data-testid="focus-gain-note">
+      Creator {focusCreator} gained from the change in twin {gained.map((twin) => twin.toUpperCase()).join(' and ')}, so it shows no loss to cushion. The table below lists the creators who lost most; press “Follow creator” on one of them to watch dependency.
+    </p>
+  );
+}
+
+export const DependencyPanel = memo(function DependencyPanel({ rows, labels, maxTick, changeTick, focusCreator, externalViews, changes, weightsAfter, snapshots, onFollow, followers, feedsDiffer }: DependencyProps) {
   const series = useMemo(() => [...twinSeries(rows, labels, (row) => row.focusImpressions, 'platform'), ...twinSeries(rows, labels, (row) => row.focusTraffic, 'total').map((s) => ({ ...s, dashArray: s.key.startsWith('a') ? '2 3' : '9 3 2 3' }))], [rows, labels]);
   const dependency = useMemo<Record<CreatorsTwin, TrafficDependency>>(
     () => ({
@@ -209,9 +228,10 @@ export const DependencyPanel = memo(function DependencyPanel({ rows, labels, max
         Creator {focusCreator}’s traffic per tick: impressions the platform serves, and total traffic, which adds {externalViews} views per tick from channels the platform does not control. {changeText} The change is (mean per tick after − mean before) / mean before, with “before” ticks 1–{changeTick} and
         “after” the ticks run since: −40% is a loss of 40%, +40% a gain. Each change also shows its absolute size per tick, because a percentage of a small base is large whatever happened.
       </p>
-      {count !== undefined && (
+      <FocusGainNote dependency={dependency} changes={changes} changeTick={changeTick} focusCreator={focusCreator} ticksRun={rows.length} />
+      {count !== undefined && feedsDiffer && (
         <p className="help" data-testid="baseline-note">
-          Before the change the twins already differ when their feeds differ. Creator {focusCreator} has {count} followers (the median creator has {median}). A follow feed serves its new items to those followers first, whatever the ranking thinks of them; the algorithmic feed serves them only when the ranking puts them among the top K items of a user’s feed or exploration picks them.
+          The twins’ feeds differ, so creator {focusCreator}’s traffic differs before any change. Creator {focusCreator} has {count} followers (the median creator has {median}). A follow feed serves its new items to those followers first, whatever the ranking thinks of them; the algorithmic feed serves them only when the ranking puts them among the top K items of a user’s feed or exploration picks them.
         </p>
       )}
       <div className="table-scroll">
@@ -236,7 +256,7 @@ export const DependencyPanel = memo(function DependencyPanel({ rows, labels, max
       </div>
       <ChartFigure
         title={`Creator ${focusCreator}: traffic per tick`}
-        summary={`Change after the objective change: A ${formatSignedPercent(-dependency.a.platformDrop)} of platform impressions, ${formatSignedPercent(-dependency.a.totalDrop)} of total traffic; B ${formatSignedPercent(-dependency.b.platformDrop)} and ${formatSignedPercent(-dependency.b.totalDrop)}.`}
+        summary={`${changes.a || changes.b ? 'Change after the objective change' : `Change after tick ${changeTick}, with no objective change in either twin`}: A ${formatSignedPercent(-dependency.a.platformDrop)} of platform impressions, ${formatSignedPercent(-dependency.a.totalDrop)} of total traffic; B ${formatSignedPercent(-dependency.b.platformDrop)} and ${formatSignedPercent(-dependency.b.totalDrop)}.`}
         exportName="creators-dependency"
         table={() => (
           <TwinRowsTable

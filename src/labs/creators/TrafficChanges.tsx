@@ -6,7 +6,7 @@
 import { memo, useMemo } from 'react';
 import { countLargeChanges, type CreatorTrafficChange } from '../../engine/creators/dependency';
 import type { CreatorsSnapshot, CreatorsTwin } from '../../worker/creatorsApi';
-import { formatCount, formatSignedPercent } from './format';
+import { formatMean, formatSignedPercent } from './format';
 import type { TwinLabels } from './ReachPanel';
 
 /** Creators listed at each end of the ranking of changes. */
@@ -92,7 +92,7 @@ function CreatorList({ rows, focusCreator, onFollow }: { rows: readonly CreatorT
     <ul className="creator-changes">
       {rows.map((row) => (
         <li key={row.creator}>
-          Creator {row.creator} ({row.followers} followers): {formatCount(row.before)} → {formatCount(row.after)}, {formatSignedPercent(row.change)}{' '}
+          Creator {row.creator} ({row.followers} followers): {formatMean(row.before)} → {formatMean(row.after)}, {formatSignedPercent(row.change)}{' '}
           {row.creator === focusCreator ? (
             <span>(the focus creator)</span>
           ) : (

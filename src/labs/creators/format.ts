@@ -9,6 +9,11 @@ export function formatCount(value: number): string {
   return formatDecimal(value, Number.isInteger(value) ? 0 : 1);
 }
 
+/** Formats a mean per tick with 1 decimal, whole values included, so a column of means reads alike: 1 as "1.0". */
+export function formatMean(value: number): string {
+  return formatDecimal(value, 1);
+}
+
 /** Formats a rank correlation with 2 decimals. */
 export function formatRho(value: number): string {
   return formatDecimal(value, 2);
@@ -38,4 +43,10 @@ export function formatSignedCount(value: number): string {
     return text;
   }
   return value > 0 ? `+${text}` : `${MINUS}${text}`;
+}
+
+/** Formats a difference of means per tick with its sign and 1 decimal: 10.8 as "+10.8", −3 as "−3.0". */
+export function formatSignedMean(value: number): string {
+  const text = formatMean(value);
+  return Number.isFinite(value) && Number(text) > 0 ? `+${text}` : text;
 }

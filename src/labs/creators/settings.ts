@@ -77,7 +77,7 @@ export const CREATORS_DEFAULTS: CreatorsSettings = {
   aEpsilon: 0,
   aChange: false,
   bFollowingSlots: 0,
-  bEpsilon: 0.1,
+  bEpsilon: 0,
   bChange: false,
   ticks: 40,
   mode: 'guided',
@@ -150,8 +150,8 @@ export const CREATORS_PRESETS: readonly CreatorsPreset[] = [
   {
     id: 'follow-vs-algorithmic',
     title: 'Follow feed vs algorithmic feed',
-    description: 'A fills every slot it can from the creators each user follows, newest first, and ranks only for the slots left once a user has seen their items; B ranks the whole catalogue with 10% exploration. Compare whose reach tracks follower counts. The objective change is off in both twins, so the panels show the feeds’ difference alone.',
-    feeds: (feedSize) => ({ a: { followingSlots: feedSize, epsilon: 0, change: false }, b: { followingSlots: 0, epsilon: 0.1, change: false } }),
+    description: 'A fills every slot it can from the creators each user follows, newest first, and ranks only for the slots left once a user has seen their items; B ranks the whole catalogue. Neither explores and the objective change is off in both twins, so the panels show the difference of the feeds alone. Compare whose reach tracks follower counts.',
+    feeds: (feedSize) => ({ a: { followingSlots: feedSize, epsilon: 0, change: false }, b: { followingSlots: 0, epsilon: 0, change: false } }),
   },
   {
     id: 'new-creator-exploration',
@@ -212,8 +212,8 @@ export function describeFeed(settings: CreatorsSettings, twin: CreatorsTwin): st
     kind = 'follow feed';
   }
   const parts = [kind, `ε = ${feed.epsilon}`];
-  if (!feed.change && settings.changeTick > 0) {
-    parts.push('no objective change');
+  if (settings.changeTick > 0) {
+    parts.push(feed.change ? `objective change after tick ${settings.changeTick}` : 'no objective change');
   }
   return parts.join(', ');
 }

@@ -11,7 +11,7 @@ import { pairedEffect, type PairedEffect } from '../../engine/experiments/paired
 import { meanInterval } from '../../engine/stats/interval';
 import type { PredictStep, StepOutcome } from '../../teaching/types';
 import type { CreatorsExperiment, CreatorsPair, CreatorsSnapshot } from '../../worker/creatorsApi';
-import { formatCount, formatPercent, formatRho, formatSignedCount, formatSignedPercent } from './format';
+import { formatCount, formatMean, formatPercent, formatRho, formatSignedCount, formatSignedMean, formatSignedPercent } from './format';
 import { CREATORS_DEFAULTS, CREATORS_PRESETS, presetSettings, twinPair, type CreatorsSettings } from './settings';
 
 /** Ticks of each seed's run. */
@@ -25,9 +25,6 @@ export const STEP_EXTERNAL_VIEWS = 10;
 
 /** Share of all users above which step 1 counts a creator as near the ceiling of reach. */
 export const CEILING_SHARE = 0.9;
-
-/** Seeds, out of {@link STEP_SEEDS}, on which a twin must be sooner for step 2 to call it sooner. */
-export const SOONER_SEEDS = 3;
 
 /** One seed's headless run of both twins. */
 export interface SeedExperiment {
@@ -55,17 +52,19 @@ function seedText(runs: readonly SeedExperiment[]): string {
   return runs.length === 1 ? `seed ${runs[0]?.seed}` : `the ${runs.length} seeds ${runs[0]?.seed} to ${runs.at(-1)?.seed}`;
 }
 
+/** Formats a mean with its 95% interval as Lab 8 does: "−0.76, 95% interval [−0.98, −0.54]". */
 function formatInterval(effect: PairedEffect, format: (value: number) => string): string {
-  return `${format(effect.interval.mean)}, 95% interval ${format(effect.interval.low)} to ${format(effect.interval.high)}`;
+  return `${format(effect.interval.mean)}, 95% interval [${format(effect.interval.low)}, ${format(effect.interval.high)}]`;
 }
 
-/** Says what an effect's interval shows, as the end of a sentence. */
+/** Says what an effect's interval shows, as the end of a sentence; a borderline interval (see {@link pairedEffect}) is called so. */
 function directionText(effect: PairedEffect, lower: string, higher: string): string {
+  const borderline = effect.borderline ? '; this is borderline, because the end nearer 0 is within a tenth of the half-width and a few more seeds could move it across' : '';
   switch (effect.direction) {
     case 'below':
-      return `the interval lies below 0, so ${lower}`;
+      return `the interval lies below 0, so ${lower}${borderline}`;
     case 'above':
-      return `the interval lies above 0, so ${higher}`;
+      return `the interval lies above 0, so ${higher}${borderline}`;
     case 'includes':
       return 'the interval includes 0, so there is no clear difference';
   }
@@ -120,31 +119,32 @@ export function soonerTwin(a: number | null, b: number | null): 'a' | 'b' | 'tie
 }
 
 /**
- * Reads step 2 (A no exploration, B ε = 0.1, both algorithmic). A twin is
- * called sooner when it was sooner on at least {@link SOONER_SEEDS} seeds;
- * `settings` gives the release tick and the target.
+ * Reads step 2 (A no exploration, B ε = 0.1, both algorithmic) from the
+ * distinct users the new creator reached by the last tick, by the paired
+ * 95% interval of B − A. Ticks to the target are reported beside it; they
+ * do not decide, because a seed on which neither twin reaches the target
+ * says nothing about which is faster.
  */
-export function newCreatorOutcome(runs: readonly SeedExperiment[], settings: Pick<CreatorsSettings, 'newCreatorTick' | 'reachTarget'>): StepOutcome {
+export function newCreatorOutcome(runs: readonly SeedExperiment[], settings: Pick<CreatorsSettings, 'newCreatorTick' | 'reachTarget' | 'users'>): StepOutcome {
   const available = Math.max(0, STEP_TICKS - settings.newCreatorTick + 1);
   const ticks = (run: SeedExperiment, twin: 'a' | 'b') => run.experiment.snapshots[twin].ticksToTarget;
+  const users = (run: SeedExperiment, twin: 'a' | 'b') => run.experiment.rows.at(-1)?.[twin].newCreatorUsers ?? Number.NaN;
+  const effect = pairedEffect(
+    runs.map((run) => users(run, 'b') - users(run, 'a')),
+    [-settings.users, settings.users],
+  );
+  const outcomes = { above: 'more-with-exploration', below: 'more-without', includes: 'no-clear' } as const;
+  const more = runs.filter((run) => users(run, 'b') > users(run, 'a')).length;
+  const fewer = runs.filter((run) => users(run, 'b') < users(run, 'a')).length;
   const winners = runs.map((run) => soonerTwin(ticks(run, 'a'), ticks(run, 'b')));
   const count = (winner: 'a' | 'b' | 'tie') => winners.filter((entry) => entry === winner).length;
   const reached = (twin: 'a' | 'b') => runs.filter((run) => ticks(run, twin) !== null).length;
-  let supported = 'no-clear';
-  if (reached('a') === 0 && reached('b') === 0) {
-    supported = 'neither';
-  } else if (count('b') >= SOONER_SEEDS) {
-    supported = 'exploration-sooner';
-  } else if (count('a') >= SOONER_SEEDS) {
-    supported = 'exploration-later';
-  }
-  const users = (run: SeedExperiment, twin: 'a' | 'b') => run.experiment.rows.at(-1)?.[twin].newCreatorUsers ?? Number.NaN;
   return {
-    supported,
+    supported: outcomes[effect.direction],
     findings: [
-      `Ticks for the new creator (released at tick ${settings.newCreatorTick}, which counts as tick 1) to reach ${settings.reachTarget} distinct users, ε = 0 against ε = 0.1: ${perSeedList(runs, (run) => `${describeTicks(ticks(run, 'a'), available)} against ${describeTicks(ticks(run, 'b'), available)}`)}.`,
-      `Reached the target: ε = 0 on ${reached('a')} of ${runs.length} seeds, ε = 0.1 on ${reached('b')}. Sooner with ε = 0.1 on ${count('b')} seeds, sooner with ε = 0 on ${count('a')}, tied on ${count('tie')}; the rule calls a twin sooner when it was sooner on at least ${SOONER_SEEDS} of the ${runs.length} seeds.`,
-      `Distinct users reached by tick ${STEP_TICKS}, ε = 0 against ε = 0.1: ${perSeedList(runs, (run) => `${formatCount(users(run, 'a'))} against ${formatCount(users(run, 'b'))}`)}.`,
+      `Distinct users the new creator reached by tick ${STEP_TICKS}, ε = 0 against ε = 0.1: ${perSeedList(runs, (run) => `${formatCount(users(run, 'a'))} against ${formatCount(users(run, 'b'))}`)}. ε = 0.1 reached more users on ${more} of ${runs.length} seeds and fewer on ${fewer}.`,
+      `Paired difference B − A over ${seedText(runs)}: ${formatInterval(effect, formatSignedCount)} users; ${directionText(effect, 'the new creator reached more users without exploration', 'the new creator reached more users with exploration')}.`,
+      `Ticks to ${settings.reachTarget} users (the release tick ${settings.newCreatorTick} counts as tick 1), ε = 0 against ε = 0.1: ${perSeedList(runs, (run) => `${describeTicks(ticks(run, 'a'), available)} against ${describeTicks(ticks(run, 'b'), available)}`)}. ε = 0 reached the target on ${reached('a')} of ${runs.length} seeds and ε = 0.1 on ${reached('b')}; ε = 0.1 was sooner on ${count('b')} seeds and later on ${count('a')}.`,
     ],
   };
 }
@@ -165,7 +165,17 @@ export interface ChangeLoss {
  * twins run the same ticks, so the gap after it is the change's doing.
  */
 export function largestChangeLoss(runs: readonly SeedExperiment[]): ChangeLoss | null {
-  let best: ChangeLoss | null = null;
+  return changeLosses(runs).reduce<ChangeLoss | null>((best, loss) => (best === null || gap(loss) > gap(best) ? loss : best), null);
+}
+
+/** Gap that the change opened in one creator's platform traffic: after without it − after with it, per tick. */
+function gap(loss: ChangeLoss): number {
+  return loss.afterWithout - loss.afterWith;
+}
+
+/** Every creator's traffic after the change without and with it, on every seed; creators without a measured change are left out. */
+export function changeLosses(runs: readonly SeedExperiment[]): ChangeLoss[] {
+  const losses: ChangeLoss[] = [];
   for (const run of runs) {
     const without: readonly CreatorTrafficChange[] = run.experiment.snapshots.a.trafficChanges;
     for (const row of run.experiment.snapshots.b.trafficChanges) {
@@ -173,18 +183,25 @@ export function largestChangeLoss(runs: readonly SeedExperiment[]): ChangeLoss |
       if (counterfactual === undefined || !Number.isFinite(row.after) || !Number.isFinite(counterfactual.after)) {
         continue;
       }
-      const loss = counterfactual.after - row.after;
-      if (best === null || loss > best.afterWithout - best.afterWith) {
-        best = { seed: run.seed, creator: row.creator, before: row.before, afterWithout: counterfactual.after, afterWith: row.after };
-      }
+      losses.push({ seed: run.seed, creator: row.creator, before: row.before, afterWithout: counterfactual.after, afterWith: row.after });
     }
   }
-  return best;
+  return losses;
+}
+
+/** Median of the gaps of {@link changeLosses}; NaN without any. */
+export function medianGap(losses: readonly ChangeLoss[]): number {
+  const sorted = losses.map(gap).sort((x, y) => x - y);
+  if (sorted.length === 0) {
+    return Number.NaN;
+  }
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Describes a change of a mean per tick: "117.2 → 3.5 per tick, −113.7 (−97.0%)". */
 export function describeChange(before: number, after: number): string {
-  return `${formatCount(before)} → ${formatCount(after)} per tick, ${formatSignedCount(after - before)} (${formatSignedPercent(before > 0 ? (after - before) / before : Number.NaN)})`;
+  return `${formatMean(before)} → ${formatMean(after)} per tick, ${formatSignedMean(after - before)} (${formatSignedPercent(before > 0 ? (after - before) / before : Number.NaN)})`;
 }
 
 /** Reads step 3 (A no change, the counterfactual; B changes its objective after `changeTick`). */
@@ -198,13 +215,14 @@ export function objectiveChangeOutcome(runs: readonly SeedExperiment[], changeTi
   const supported = outcomes[effect.direction];
   const findings = [
     `Creators whose platform impressions per tick after tick ${changeTick} were half or less of those before it, without the change (A) against with it (B): ${perSeedList(runs, (run) => `${halved(run, 'a').halved} against ${halved(run, 'b').halved} of ${halved(run, 'b').measured}`)}.`,
-    `Paired difference B − A over ${seedText(runs)}: ${formatInterval(effect, formatSignedCount)} creators; ${directionText(effect, 'the change halved fewer creators than ran down on their own', 'the change halved more creators than ran down on their own')}.`,
+    `Paired difference B − A over ${seedText(runs)}: ${formatInterval(effect, formatSignedCount)} creators; ${directionText(effect, 'fewer creators lost half their traffic with the change than without it', 'more creators lost half their traffic with the change than without it')}.`,
   ];
+  const losses = changeLosses(runs);
   const loss = largestChangeLoss(runs);
   if (loss !== null) {
     const views = STEP_EXTERNAL_VIEWS;
     findings.push(
-      `The creator the change cut most, picked as the largest gap between its platform traffic after the change without and with it over all creators and seeds, is creator ${loss.creator} on seed ${loss.seed}. Its platform traffic went ${describeChange(loss.before, loss.afterWith)} with the change; without it, ${describeChange(loss.before, loss.afterWithout)}.`,
+      `The creator the change cut most is creator ${loss.creator} on seed ${loss.seed}: the largest of ${losses.length} gaps (every creator on every seed) between its platform traffic after the change without and with it. It is the extreme, not the typical case: the median gap was ${formatSignedMean(medianGap(losses))} per tick. Its platform traffic went ${describeChange(loss.before, loss.afterWith)} with the change; without it, ${describeChange(loss.before, loss.afterWithout)}.`,
       `Had it ${views} views per tick from outside the platform, its total traffic went ${describeChange(loss.before + views, loss.afterWith + views)} with the change: the same absolute loss is a smaller share of a larger total.`,
     );
   }
@@ -225,7 +243,7 @@ function seedsRun(runExperiment: RunExperiment, settings: CreatorsSettings, read
 }
 
 function setupText(settings: CreatorsSettings, feeds: string): string {
-  return `The default world (${settings.users} users, ${settings.items} items, ${settings.creators} creators), seeds ${STEP_SEEDS[0]} to ${STEP_SEEDS.at(-1)}, ${STEP_TICKS} ticks each. ${feeds}`;
+  return `The default world (${settings.users.toLocaleString('en')} users, ${settings.items.toLocaleString('en')} items, ${settings.creators} creators), seeds ${STEP_SEEDS[0]} to ${STEP_SEEDS.at(-1)}, ${STEP_TICKS} ticks each. ${feeds}`;
 }
 
 /** Builds the three steps on a headless runner (the page passes its controller's `experiment`). */
@@ -237,7 +255,7 @@ export function buildSteps(runExperiment: RunExperiment): PredictStep[] {
     {
       id: 'follow-feed',
       title: 'Reach and followers',
-      setup: setupText(follow, 'A: follow feed, ε = 0. B: algorithmic feed, ε = 0.1. No objective change in either twin.'),
+      setup: setupText(follow, 'A: follow feed. B: algorithmic feed. Neither explores (ε = 0) and neither changes its objective, so the feed is the only difference.'),
       question: `Twin A fills feed slots from followed creators first; twin B ranks the whole catalogue. After ${STEP_TICKS} ticks, in which feed does a creator’s reach follow its follower count more closely (higher rank correlation)?`,
       options: [
         { id: 'follow-higher', label: 'In the follow feed', explanation: 'In the follow feed a creator reaches mostly its followers and the recipients of their shares; the ranking only fills slots that a user’s followed creators cannot. So the follower count caps reach, and the ranks line up. In the algorithmic feed many creators reach nearly every user, so reach no longer separates them: part of the low ρ is this ceiling, not only the ranking’s indifference to followers.' },
@@ -249,17 +267,16 @@ export function buildSteps(runExperiment: RunExperiment): PredictStep[] {
     {
       id: 'new-creator',
       title: 'A new creator and exploration',
-      setup: setupText(exploration, `Both twins use the algorithmic feed without the objective change; A never explores, B has ε = 0.1. Rule: a twin is sooner when it reaches ${exploration.reachTarget} users sooner on at least ${SOONER_SEEDS} of the ${STEP_SEEDS.length} seeds (a twin that never reaches them is later).`),
-      question: `A creator with no followers releases ${exploration.newCreatorItems} items at tick ${exploration.newCreatorTick}. Twin A never explores; twin B fills 10% of each feed with random unseen items. Which twin gets the creator to ${exploration.reachTarget} users sooner?`,
+      setup: setupText(exploration, `Both twins use the algorithmic feed without the objective change; A never explores, B has ε = 0.1. The verdict comes from the paired 95% interval of the users reached by tick ${STEP_TICKS} (B − A); the ticks to ${exploration.reachTarget} users are shown beside it.`),
+      question: `A creator with no followers releases ${exploration.newCreatorItems} items at tick ${exploration.newCreatorTick}. Twin A never explores; twin B fills 10% of each feed with random unseen items. In which twin does the creator reach more distinct users by tick ${STEP_TICKS}?`,
       options: [
-        { id: 'exploration-sooner', label: 'B, with exploration', explanation: 'Random slots show the new items to users the models would never have picked; their reactions enter the logs, and once the items enter the trending list or, after a retrain, the embedding retrieval, the ranking takes over.' },
-        { id: 'exploration-later', label: 'A, without exploration', explanation: 'Here exploration slowed the new creator on most seeds. Random slots go to any unseen item, so they also spread engagement over many other items; compare the per-seed ticks to see whether this holds beyond a few seeds.' },
+        { id: 'more-with-exploration', label: 'B, with exploration', explanation: 'Random slots show the new items to users the models would never have picked; their reactions enter the logs, and once the items enter the trending list or, after a retrain, the embedding retrieval, the ranking takes over.' },
+        { id: 'more-without', label: 'A, without exploration', explanation: 'Here the creator reached more users without exploration on most seeds. Random slots go to any unseen item, so they also spread engagement over many other items that compete for the same ranked sources.' },
         {
           id: 'no-clear',
           label: 'No clear difference',
-          explanation: `Exploration alone gives the new creator a trickle: with ε = 0.1, each slot is random with probability 0.1 and then lands on one of its ${exploration.newCreatorItems} items out of ${exploration.items}, so a few impressions per tick at most. The creator reaches ${exploration.reachTarget} users only when its items enter a ranked source, the trending list (the 400 items with the most recent engagement) or the embedding retrieval after a retrain every ${exploration.retrainEvery} ticks, and whether they do depends on the seed: on some seeds it happens without exploration, on others not even with it. Set twin B to ε = 0.3 on the page and compare: more random slots do not make the take-off sure.`,
+          explanation: `Read the per-seed counts before concluding that exploration does not matter: a seed on which one twin’s creator took off dominates five seeds. Exploration alone gives the creator a trickle: each slot is random with probability 0.1 and then lands on one of its ${exploration.newCreatorItems} items out of ${exploration.items.toLocaleString('en')}, so a few impressions per tick at most. The creator takes off only when its items enter a ranked source, the trending list (the 400 items with the most recent engagement) or the embedding retrieval after a retrain every ${exploration.retrainEvery} ticks, and whether and when that happens varies with the seed. Five seeds cannot separate the twins here; more seeds would be needed.`,
         },
-        { id: 'neither', label: 'Neither within the run', explanation: `Neither twin got the new creator to the target on any seed. Without history the models score new items low, and random slots over ${exploration.items} items rarely land on its ${exploration.newCreatorItems}.` },
       ],
       run: seedsRun(runExperiment, exploration, (runs) => newCreatorOutcome(runs, exploration)),
     },

@@ -33,7 +33,7 @@ export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
   },
   {
     id: 'cold-start',
-    question: 'Why can a new creator with good items reach almost nobody in an algorithmic feed without exploration?',
+    question: 'Why can a new creator reach almost nobody in an algorithmic feed without exploration, even with items as good as the catalogue’s average?',
     options: [
       { id: 'b', label: 'Its items are worse than the rest of the catalogue, so users skip them whenever they are shown', correct: false, feedback: 'The ground-truth panel shows its true quality; the platform ranks it low before it has seen any reaction, whatever that quality.' },
       { id: 'c', label: 'The follow graph blocks creators without followers', correct: false, feedback: 'In an algorithmic feed no slot is reserved for followed creators: the ranking decides, and the follow graph only routes shares. (In a follow feed, having no followers would indeed keep the creator out.)' },
