@@ -169,7 +169,7 @@ interface DependencyProps {
 /** Mean traffic per tick before the change below which a relative change is flagged: a few impressions more or less move it by tens of percent. */
 export const SMALL_BASE = 5;
 
-/** A relative change with its absolute size; flagged when its base is below {@link SMALL_BASE} per tick. */
+/** Shows a relative change with its absolute size, flagged when its base is below {@link SMALL_BASE} per tick. */
 function ChangeCell({ before, after }: { before: number; after: number }) {
   const relative = before > 0 ? (after - before) / before : Number.NaN;
   return (

@@ -1,7 +1,7 @@
 /**
  * Panel 4's second half: every creator's platform traffic after the change
  * tick against before it, with the creators who lost and gained most in
- * each twin, so a student sees that one decision moves creators both ways.
+ * each twin, to show that one decision moves creators both ways.
  */
 import { memo, useMemo } from 'react';
 import { countLargeChanges, type CreatorTrafficChange } from '../../engine/creators/dependency';
@@ -21,7 +21,7 @@ interface TrafficChangesProps {
   onFollow(creator: number): void;
 }
 
-/** The `LISTED` largest losses and gains of one twin, losses first; creators with NaN change are left out. */
+/** Picks the `LISTED` largest losses and gains of one twin, losses first, leaving out creators with NaN change. */
 function extremes(changes: readonly CreatorTrafficChange[]): { losers: CreatorTrafficChange[]; winners: CreatorTrafficChange[] } {
   const measured = changes.filter((row) => Number.isFinite(row.change)).sort((x, y) => x.change - y.change || x.creator - y.creator);
   const losers = measured.slice(0, LISTED).filter((row) => row.change < 0);

@@ -121,9 +121,9 @@ export function soonerTwin(a: number | null, b: number | null): 'a' | 'b' | 'tie
 /**
  * Reads step 2 (A no exploration, B ε = 0.1, both algorithmic) from the
  * distinct users the new creator reached by the last tick, by the paired
- * 95% interval of B − A. Ticks to the target are reported beside it; they
- * do not decide, because a seed on which neither twin reaches the target
- * says nothing about which is faster.
+ * 95% interval of B − A. Ticks to the target are reported beside it but do
+ * not decide, because a seed on which neither twin reaches the target shows
+ * nothing about which is faster.
  */
 export function newCreatorOutcome(runs: readonly SeedExperiment[], settings: Pick<CreatorsSettings, 'newCreatorTick' | 'reachTarget' | 'users'>): StepOutcome {
   const available = Math.max(0, STEP_TICKS - settings.newCreatorTick + 1);
@@ -173,7 +173,7 @@ function gap(loss: ChangeLoss): number {
   return loss.afterWithout - loss.afterWith;
 }
 
-/** Every creator's traffic after the change without and with it, on every seed; creators without a measured change are left out. */
+/** Collects every creator's traffic after the change without and with it, on every seed, leaving out creators without a measured change. */
 export function changeLosses(runs: readonly SeedExperiment[]): ChangeLoss[] {
   const losses: ChangeLoss[] = [];
   for (const run of runs) {
