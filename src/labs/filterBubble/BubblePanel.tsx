@@ -11,7 +11,13 @@ import type { BubblePoints, FilterBubbleInit } from '../../worker/filterBubbleAp
 import type { TwinLabels } from './MetricCharts';
 import { formatDecimal, formatMetric } from './format';
 
-/** Mean distance of the points from their centroid, in map units: a drop means the users moved closer together. */
+/**
+ * Mean distance of the points from their centroid, in map units: a drop means the users moved closer together.
+ *
+ * NOTE: a drop cannot tell separate clusters (filter bubbles) from all users converging on one mix; the random
+ * recommender lowers it about as much as the platform. A measure over the full interest vectors (for example the
+ * entropy of users' main topics) would separate the two; the worker does not send one yet.
+ */
 export function spread(points: Float32Array): number {
   const n = points.length / 2;
   if (n === 0) {
