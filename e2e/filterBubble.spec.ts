@@ -41,6 +41,8 @@ test('runs both twins and draws the difference', async ({ page }) => {
   expect(coverage?.slice(1, 3).every((text) => Number(text) > 0), 'both twins covered part of the catalogue').toBe(true);
   await expect(page.getByTestId('twin-latest')).toContainText('Tick 12');
   await expect(page.getByRole('img', { name: "Users' true interests of twins A and B at tick 12, side by side" })).toBeVisible();
+  const groups = await page.getByTestId('interest-groups').locator('tbody td').allTextContents();
+  expect(groups.map((text) => Number.isFinite(Number(text))), 'entropy and top interest at tick 0 and for both twins').toEqual(Array(6).fill(true));
   await expect(page.getByRole('img', { name: 'Lorenz curves of impressions over creators for twins A and B' })).toBeVisible();
 });
 

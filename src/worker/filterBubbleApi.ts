@@ -5,6 +5,7 @@ import type { BackendName, BackendReport } from '../engine/backend/types';
 import { bubbleRunsToCsv } from '../engine/experiments/bubbleCsv';
 import { runSeeds, summariseSeeds, type SeedRun, type SummaryTick, type TwinRow } from '../engine/experiments/seeds';
 import { TwinSimulation, type Twin } from '../engine/experiments/twin';
+import { interestGroups, type InterestGroups } from '../engine/metrics/interestGroups';
 import { filterBubbleWorldSchema, pipelineSchema, type FilterBubbleConfig } from '../engine/scenarios/filterBubble';
 import { chooseBackend } from './backendChoice';
 import type { EngineEnvironment } from './engineApi';
@@ -14,6 +15,9 @@ import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Users' true interests on the fixed interest map, [users, 2] row-major per twin. */
 export type BubblePoints = Record<Twin, Float32Array>;
+
+/** How each twin's users' true interests group (see {@link InterestGroups}), beside the bubble points. */
+export type BubbleGroups = Record<Twin, InterestGroups>;
 
 export interface FilterBubbleInit {
   backend: BackendReport;
@@ -25,6 +29,7 @@ export interface FilterBubbleInit {
   explainedVariance: [number, number];
   /** The bubble points at tick 0 (both twins start from the same interests). */
   bubbles: BubblePoints;
+  groups: BubbleGroups;
 }
 
 /** Progress of `advance`: the rows finished since the last report and the newest bubble points. */
@@ -34,6 +39,7 @@ export interface TwinProgress {
   tick: number;
   rows: TwinRow[];
   bubbles: BubblePoints;
+  groups: BubbleGroups;
 }
 
 export interface TwinAdvanceResult {
@@ -41,6 +47,7 @@ export interface TwinAdvanceResult {
   rows: TwinRow[];
   tick: number;
   bubbles: BubblePoints;
+  groups: BubbleGroups;
   /** True when `cancel(runId)` stopped the call early. */
   cancelled: boolean;
 }
@@ -115,6 +122,11 @@ function checkTicks(name: string, ticks: number): void {
   }
 }
 
+function groupsOf(twin: TwinSimulation): BubbleGroups {
+  const { users, topics } = twin.a.world;
+  return { a: interestGroups(twin.a.world.userInterests, users, topics), b: interestGroups(twin.b.world.userInterests, users, topics) };
+}
+
 function copyBubbles(twin: TwinSimulation): BubblePoints {
   const { users, userInterests } = twin.a.world;
   return { a: twin.map.project(userInterests, users), b: twin.map.project(twin.b.world.userInterests, users) };
@@ -177,7 +189,7 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
         const { world } = built.a;
         log.info(`init: seed ${seed}, ${world.users} users, ${world.items} items; A ${JSON.stringify(parsed.a)}, B ${JSON.stringify(parsed.b)}`);
         const bubbles = copyBubbles(built);
-        const init: FilterBubbleInit = { backend: backends.report(), users: world.users, items: world.items, creators: world.creators, topics: world.topics, explainedVariance: built.map.explainedVariance, bubbles };
+        const init: FilterBubbleInit = { backend: backends.report(), users: world.users, items: world.items, creators: world.creators, topics: world.topics, explainedVariance: built.map.explainedVariance, bubbles, groups: groupsOf(built) };
         return transfer(init, [bubbles.a.buffer, bubbles.b.buffer]);
       });
     },
@@ -196,7 +208,7 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
         let bubbles: BubblePoints = copyBubbles(twin);
         let reported = 0;
         const progress = new ProgressThrottle<number>((done) => {
-          const update: TwinProgress = { done, total: ticks, tick: twin.tick, rows: rows.slice(reported), bubbles };
+          const update: TwinProgress = { done, total: ticks, tick: twin.tick, rows: rows.slice(reported), bubbles, groups: groupsOf(twin) };
           reported = rows.length;
           reportSafely(`advance ${runId}`, () => onProgress?.(update));
         }, PROGRESS_INTERVAL_MS);
@@ -221,7 +233,7 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
           cancelledRuns.delete(runId);
         }
         progress.flush(rows.length);
-        return { rows, tick: twin.tick, bubbles: copyBubbles(twin), cancelled };
+        return { rows, tick: twin.tick, bubbles: copyBubbles(twin), groups: groupsOf(twin), cancelled };
       });
     },
 

@@ -38,6 +38,13 @@ describe('filter-bubble API', () => {
     expect(last.difference.homogenisation).toBeCloseTo(last.b.homogenisation - last.a.homogenisation, 12);
     expect(result.bubbles.a.length).toBe(80);
     expect(Array.from(result.bubbles.a)).not.toEqual(Array.from(init.bubbles.a));
+    expect(init.groups.b).toEqual(init.groups.a);
+    for (const twin of ['a', 'b'] as const) {
+      expect(result.groups[twin].mainTopicEntropy, twin).toBeGreaterThanOrEqual(0);
+      expect(result.groups[twin].mainTopicEntropy, twin).toBeLessThanOrEqual(Math.log(init.topics) + 1e-9);
+      expect(result.groups[twin].meanTopInterest, twin).toBeGreaterThanOrEqual(1 / init.topics);
+    }
+    expect(progress.at(-1)?.groups).toEqual(result.groups);
   });
 
   it('repeats a run with the same seed', async () => {

@@ -100,6 +100,7 @@ function RunPanel({ controller, settings, setSettings }: { controller: FilterBub
 const selectRows = (state: TwinState) => state.rows;
 const selectInit = (state: TwinState) => state.init;
 const selectBubbles = (state: TwinState) => state.bubbles;
+const selectGroups = (state: TwinState) => state.groups;
 const selectTick = (state: TwinState) => state.tick;
 const selectTargetTick = (state: TwinState) => state.targetTick;
 const selectLorenz = (state: TwinState) => state.lorenz;
@@ -120,6 +121,7 @@ function LabBody({ controller, settings, setSettings, guided }: LabBodyProps) {
   const rows = useTwinSelector(controller, selectRows);
   const init = useTwinSelector(controller, selectInit);
   const bubbles = useTwinSelector(controller, selectBubbles);
+  const groups = useTwinSelector(controller, selectGroups);
   const tick = useTwinSelector(controller, selectTick);
   const targetTick = useTwinSelector(controller, selectTargetTick);
   const lorenz = useTwinSelector(controller, selectLorenz);
@@ -150,7 +152,7 @@ function LabBody({ controller, settings, setSettings, guided }: LabBodyProps) {
             {stepsNote}
           </MemoPredictThenRun>
         )}
-        {init && bubbles && <BubblePanel init={init} bubbles={bubbles} tick={tick} labels={labels} />}
+        {init && bubbles && groups && <BubblePanel init={init} bubbles={bubbles} groups={groups} tick={tick} labels={labels} />}
         <MetricCharts rows={rows} labels={labels} maxTick={Math.max(tick, targetTick, settings.ticks)} />
         {lorenz && <LorenzPanel lorenz={lorenz} tick={tick} labels={labels} />}
         <SeedsPanel controller={controller} settings={settings} onChange={setSettings} labels={labels} ready={ready} backend={init?.backend.active ?? 'wasm'} />

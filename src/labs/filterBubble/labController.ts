@@ -8,7 +8,7 @@ import { planRun, useControllerSelector, WorkerLabController, type WorkerLabStat
 import type { TwinRow } from '../../engine/experiments/seeds';
 import type { Twin } from '../../engine/experiments/twin';
 import type { FilterBubbleApi } from '../../worker/filterBubble.worker';
-import type { BubblePoints, FilterBubbleInit, LorenzCurve, SeedsProgress, SeedsResult, TwinExperiment } from '../../worker/filterBubbleApi';
+import type { BubbleGroups, BubblePoints, FilterBubbleInit, LorenzCurve, SeedsProgress, SeedsResult, TwinExperiment } from '../../worker/filterBubbleApi';
 import type { FilterBubbleConfig } from '../../engine/scenarios/filterBubble';
 import { twinConfig, type FilterBubbleSettings } from './settings';
 
@@ -22,10 +22,12 @@ export interface TwinState extends WorkerLabState {
   /** One row per tick since the last reset. */
   rows: TwinRow[];
   bubbles: BubblePoints | null;
+  /** How each twin's users' interests group at the newest tick; null before the twins are built. */
+  groups: BubbleGroups | null;
   lorenz: Record<Twin, LorenzCurve> | null;
 }
 
-const INITIAL: TwinState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, targetTick: 0, paused: false, rows: [], bubbles: null, lorenz: null };
+const INITIAL: TwinState = { status: 'starting', message: 'Starting the worker…', error: null, init: null, tick: 0, targetTick: 0, paused: false, rows: [], bubbles: null, groups: null, lorenz: null };
 
 export class FilterBubbleController extends WorkerLabController<TwinState, FilterBubbleApi, FilterBubbleSettings> {
   private nextRunId = 1;
@@ -48,7 +50,7 @@ export class FilterBubbleController extends WorkerLabController<TwinState, Filte
     this.update({ ...INITIAL, status: 'starting', message: 'Choosing a backend and building both twins…' });
     try {
       const init = await this.api().init(twinConfig(settings), settings.seed, settings.backend);
-      this.update({ status: 'ready', message: `Ready at tick 0 on the ${init.backend.active} backend.`, init, bubbles: init.bubbles });
+      this.update({ status: 'ready', message: `Ready at tick 0 on the ${init.backend.active} backend.`, init, bubbles: init.bubbles, groups: init.groups });
     } catch (error) {
       this.fail(error);
     }
@@ -68,11 +70,11 @@ export class FilterBubbleController extends WorkerLabController<TwinState, Filte
     const plan = planRun(this.state, ticks);
     const target = plan.target;
     this.update({ status: 'running', targetTick: target, paused: false, message: `Running to tick ${target}…` });
-    const onProgress = proxy((progress: { tick: number; rows: TwinRow[]; bubbles: BubblePoints }) => {
+    const onProgress = proxy((progress: { tick: number; rows: TwinRow[]; bubbles: BubblePoints; groups: BubbleGroups }) => {
       if (this.activeRun !== runId || progress.rows.length === 0) {
         return;
       }
-      this.update({ tick: progress.tick, rows: [...this.state.rows, ...progress.rows], bubbles: progress.bubbles, message: `Running: tick ${progress.tick} of ${target}…` });
+      this.update({ tick: progress.tick, rows: [...this.state.rows, ...progress.rows], bubbles: progress.bubbles, groups: progress.groups, message: `Running: tick ${progress.tick} of ${target}…` });
     });
     try {
       const result = await this.api().advance(plan.ticks, runId, onProgress);
@@ -84,7 +86,7 @@ export class FilterBubbleController extends WorkerLabController<TwinState, Filte
       const rows = [...this.state.rows, ...result.rows.filter((row) => !known.has(row.tick))];
       const lorenz = await this.api().creatorLorenz();
       const paused = result.cancelled && result.tick < target;
-      this.update({ status: 'ready', tick: result.tick, rows, bubbles: result.bubbles, lorenz, paused, message: paused ? `Paused at tick ${result.tick} of ${target}; press Resume to continue.` : `Done: tick ${result.tick}.` });
+      this.update({ status: 'ready', tick: result.tick, rows, bubbles: result.bubbles, groups: result.groups, lorenz, paused, message: paused ? `Paused at tick ${result.tick} of ${target}; press Resume to continue.` : `Done: tick ${result.tick}.` });
     } catch (error) {
       this.fail(error);
     }
