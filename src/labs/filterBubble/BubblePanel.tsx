@@ -15,7 +15,7 @@ import { formatDecimal, formatMetric } from './format';
 /**
  * Mean distance of the points from their centroid, in map units: a drop means the users moved closer together.
  *
- * A drop cannot tell separate clusters (filter bubbles) from all users converging on one mix; the random
+ * A drop cannot tell separate clusters (filter bubbles) from all users converging on one mix, because the random
  * recommender lowers it about as much as the platform. {@link InterestGroupsTable} separates the two.
  */
 export function spread(points: Float32Array): number {
@@ -41,7 +41,7 @@ export function spread(points: Float32Array): number {
 interface BubblePanelProps {
   init: FilterBubbleInit;
   bubbles: BubblePoints;
-  /** How the users' full interest vectors group now; see {@link InterestGroups}. */
+  /** Grouping of the users' full interest vectors now; see {@link InterestGroups}. */
   groups: BubbleGroups;
   tick: number;
   labels: TwinLabels;
