@@ -39,6 +39,8 @@ export abstract class WorkerLabController<State extends WorkerLabState, Api, Set
   protected settings: Settings;
   /** Id of the run whose progress may still change the state; null when none may. */
   protected activeRun: number | null = null;
+  /** Set by {@link dispose}: calls still in flight when the page closed must not change the state. */
+  protected disposed = false;
   private readonly listeners = new Set<() => void>();
 
   /** `label` names the worker in messages, for example "filter-bubble worker". */
@@ -93,8 +95,23 @@ export abstract class WorkerLabController<State extends WorkerLabState, Api, Set
     await this.open(this.settings);
   }
 
+  /**
+   * Shows a failed call: the page keeps the worker when it still runs
+   * ('ready') and offers a restart when it crashed. A crash already reported,
+   * or a page already closed, keeps its state.
+   */
+  protected fail(error: unknown): void {
+    if (this.disposed || this.state.status === 'crashed') {
+      return;
+    }
+    this.activeRun = null;
+    const message = error instanceof Error ? error.message : String(error);
+    this.update({ status: this.client === null ? 'crashed' : 'ready', error: message, message: 'The last call failed.' } as Partial<State>);
+  }
+
   /** Stops the worker and forgets every subscriber; the page calls it when it closes. */
   dispose(): void {
+    this.disposed = true;
     this.client?.terminate();
     this.client = null;
     this.listeners.clear();

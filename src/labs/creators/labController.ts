@@ -27,7 +27,6 @@ const INITIAL: CreatorsState = { status: 'starting', message: 'Starting the work
 
 export class CreatorsController extends WorkerLabController<CreatorsState, CreatorsApi, CreatorsSettings> {
   private nextRunId = 1;
-  private disposed = false;
 
   constructor(settings: CreatorsSettings) {
     super(settings, INITIAL, 'creators worker');
@@ -114,20 +113,6 @@ export class CreatorsController extends WorkerLabController<CreatorsState, Creat
     if (this.state.settingsError !== null) {
       this.update({ settingsError: null });
     }
-  }
-
-  private fail(error: unknown): void {
-    if (this.disposed || this.state.status === 'crashed') {
-      return;
-    }
-    this.activeRun = null;
-    const message = error instanceof Error ? error.message : String(error);
-    this.update({ status: this.client === null ? 'crashed' : 'ready', error: message, message: 'The last call failed.' });
-  }
-
-  override dispose(): void {
-    this.disposed = true;
-    super.dispose();
   }
 }
 

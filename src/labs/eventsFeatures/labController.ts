@@ -38,7 +38,6 @@ const VIEW_INTERVAL_MS = 2_000;
 export class EventsFeaturesController extends WorkerLabController<LabState, EventsFeaturesApi, EventsFeaturesSettings> {
   private nextRunId = 1;
   private lastViewAt = 0;
-  private disposed = false;
 
   constructor(settings: EventsFeaturesSettings) {
     super(settings, INITIAL, 'events-features worker');
@@ -162,20 +161,6 @@ export class EventsFeaturesController extends WorkerLabController<LabState, Even
   async bingeProbe(topic: number, eventsPerTick: number, ticks: number): Promise<BingeProbeResult> {
     const user = Math.min(this.settings.user, (this.state.init?.users ?? 1) - 1);
     return this.api().bingeProbe(user, topic, this.settings.sessionLength, eventsPerTick, ticks);
-  }
-
-  private fail(error: unknown): void {
-    if (this.disposed || this.state.status === 'crashed') {
-      return;
-    }
-    this.activeRun = null;
-    const message = error instanceof Error ? error.message : String(error);
-    this.update({ status: this.client === null ? 'crashed' : 'ready', error: message, message: 'The last call failed.' });
-  }
-
-  override dispose(): void {
-    this.disposed = true;
-    super.dispose();
   }
 }
 

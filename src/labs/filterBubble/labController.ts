@@ -31,7 +31,6 @@ const INITIAL: TwinState = { status: 'starting', message: 'Starting the workerâ€
 
 export class FilterBubbleController extends WorkerLabController<TwinState, FilterBubbleApi, FilterBubbleSettings> {
   private nextRunId = 1;
-  private disposed = false;
 
   constructor(settings: FilterBubbleSettings) {
     super(settings, INITIAL, 'filter-bubble worker');
@@ -107,20 +106,6 @@ export class FilterBubbleController extends WorkerLabController<TwinState, Filte
   /** Runs fresh twins of `config` headless, for a guided step. */
   async experiment(config: FilterBubbleConfig, seed: number, ticks: number, onProgress: (tick: number) => void): Promise<TwinExperiment> {
     return this.api().experiment(config, seed, ticks, this.nextRunId++, proxy(onProgress));
-  }
-
-  private fail(error: unknown): void {
-    if (this.disposed || this.state.status === 'crashed') {
-      return;
-    }
-    this.activeRun = null;
-    const message = error instanceof Error ? error.message : String(error);
-    this.update({ status: this.client === null ? 'crashed' : 'ready', error: message, message: 'The last call failed.' });
-  }
-
-  override dispose(): void {
-    this.disposed = true;
-    super.dispose();
   }
 }
 
