@@ -33,7 +33,12 @@ export function planRun(state: RunProgress, ticks: number): { ticks: number; tar
   return { ticks, target: state.tick + ticks };
 }
 
-export abstract class WorkerLabController<State extends WorkerLabState, Api, Settings> {
+/** The call every lab worker offers to stop a running call after its current tick. */
+export interface CancellableApi {
+  cancel(runId: number): Promise<void>;
+}
+
+export abstract class WorkerLabController<State extends WorkerLabState, Api extends CancellableApi, Settings> {
   protected state: State;
   protected client: WorkerClient<Api> | null = null;
   protected settings: Settings;
@@ -95,6 +100,13 @@ export abstract class WorkerLabController<State extends WorkerLabState, Api, Set
     await this.open(this.settings);
   }
 
+  /** Asks the running call to stop after its current tick. */
+  stop(): void {
+    if (this.activeRun !== null && this.client !== null) {
+      void this.client.api.cancel(this.activeRun);
+    }
+  }
+
   /**
    * Shows a failed call: the page keeps the worker when it still runs
    * ('ready') and offers a restart when it crashed. A crash already reported,
@@ -132,6 +144,6 @@ export abstract class WorkerLabController<State extends WorkerLabState, Api, Set
 }
 
 /** Subscribes a component to one value selected from a controller's state. */
-export function useControllerSelector<State extends WorkerLabState, T>(controller: WorkerLabController<State, unknown, unknown>, select: (state: State) => T): T {
+export function useControllerSelector<State extends WorkerLabState, T>(controller: WorkerLabController<State, CancellableApi, unknown>, select: (state: State) => T): T {
   return useSyncExternalStore(controller.subscribe, () => select(controller.getState()));
 }

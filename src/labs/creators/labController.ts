@@ -86,13 +86,6 @@ export class CreatorsController extends WorkerLabController<CreatorsState, Creat
     }
   }
 
-  /** Asks the running call to stop after its current tick. */
-  stop(): void {
-    if (this.activeRun !== null && this.client !== null) {
-      void this.client.api.cancel(this.activeRun);
-    }
-  }
-
   /** Returns one twin's CSV of every tick run so far. */
   async csv(twin: CreatorsTwin): Promise<string> {
     return this.api().csv(twin);

@@ -108,13 +108,6 @@ export class EventsFeaturesController extends WorkerLabController<LabState, Even
     }
   }
 
-  /** Pauses a running advance after its current tick. */
-  stop(): void {
-    if (this.activeRun !== null && this.client !== null) {
-      void this.client.api.cancel(this.activeRun);
-    }
-  }
-
   /** Plays the ticks left of the paused run. */
   async resume(): Promise<void> {
     if (this.state.pausedTicks > 0) {

@@ -91,13 +91,6 @@ export class FilterBubbleController extends WorkerLabController<TwinState, Filte
     }
   }
 
-  /** Asks the running call to stop after its current tick. */
-  stop(): void {
-    if (this.activeRun !== null && this.client !== null) {
-      void this.client.api.cancel(this.activeRun);
-    }
-  }
-
   /** Runs the current set-up on `seeds` for `ticks` ticks each, beside the page's twins. */
   async runSeeds(seeds: number[], ticks: number, onProgress: (progress: SeedsProgress) => void): Promise<SeedsResult> {
     return this.api().runSeeds(seeds, ticks, this.nextRunId++, proxy(onProgress));
