@@ -6,7 +6,11 @@
 import { useId } from 'react';
 import type { UrlField } from '../../state/urlFields';
 import { NumberSetting } from '../../teaching/NumberSetting';
+import { PresetSelect, type PresetOption } from '../../teaching/PresetSelect';
 import { CREATORS_FIELDS, CREATORS_PRESETS, fieldProblems, matchingPreset, presetSettings, type CreatorsSettings, type CrossFieldKey } from './settings';
+
+/** The lab's presets as the preset select shows them. */
+const PRESET_OPTIONS: readonly PresetOption[] = CREATORS_PRESETS.map((preset) => ({ value: preset.id, title: preset.title, description: preset.description }));
 
 type Change = (next: Partial<CreatorsSettings>) => void;
 type NumberKey = { [K in keyof CreatorsSettings]: CreatorsSettings[K] extends number ? K : never }[keyof CreatorsSettings];
@@ -94,36 +98,20 @@ function TwinFieldset({ twin, settings, problems, onChange }: { twin: 'a' | 'b';
 }
 
 export function CreatorsControls({ settings, onChange }: { settings: CreatorsSettings; onChange: Change }) {
-  const presetId = useId();
   const preset = matchingPreset(settings);
   const problems = fieldProblems(settings);
   return (
     <>
-      <div className="parameter">
-        <label htmlFor={presetId}>Preset</label>
-        <select
-          id={presetId}
-          value={preset?.id ?? 'custom'}
-          onChange={(event) => {
-            const chosen = CREATORS_PRESETS.find((candidate) => candidate.id === event.target.value);
-            if (chosen) {
-              onChange(presetSettings(chosen, settings.feedSize));
-            }
-          }}
-        >
-          {preset === undefined && <option value="custom">Custom twins</option>}
-          {CREATORS_PRESETS.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      {preset && (
-        <div className="preset-description" data-testid="preset-description">
-          <p>{preset.description}</p>
-        </div>
-      )}
+      <PresetSelect
+        presets={PRESET_OPTIONS}
+        selected={preset?.id}
+        onSelect={(value) => {
+          const chosen = CREATORS_PRESETS.find((candidate) => candidate.id === value);
+          if (chosen) {
+            onChange(presetSettings(chosen, settings.feedSize));
+          }
+        }}
+      />
       <div className="twin-pipelines">
         <TwinFieldset twin="a" settings={settings} problems={problems} onChange={onChange} />
         <TwinFieldset twin="b" settings={settings} problems={problems} onChange={onChange} />

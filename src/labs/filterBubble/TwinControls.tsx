@@ -9,7 +9,11 @@ import { useId } from 'react';
 import { RECOMMENDERS } from '../../engine/loop/interventions';
 import { FILTER_BUBBLE_PRESETS } from '../../engine/scenarios/filterBubble';
 import { NumberSetting } from '../../teaching/NumberSetting';
+import { PresetSelect, type PresetOption } from '../../teaching/PresetSelect';
 import { FILTER_BUBBLE_FIELDS, matchingPreset, presetSettings, type FilterBubbleSettings } from './settings';
+
+/** The lab's presets as the preset select shows them. */
+const PRESET_OPTIONS: readonly PresetOption[] = FILTER_BUBBLE_PRESETS.map((preset) => ({ value: preset.name, title: preset.title, description: preset.description }));
 
 type Settings = FilterBubbleSettings;
 type Change = (next: Partial<Settings>) => void;
@@ -88,36 +92,19 @@ const RECOMMENDER_LABELS: Record<(typeof RECOMMENDERS)[number], string> = {
 };
 
 export function TwinControls({ settings, onChange }: { settings: Settings; onChange: Change }) {
-  const presetId = useId();
   const preset = matchingPreset(settings);
   return (
     <>
-      <div className="parameter">
-        <label htmlFor={presetId}>Preset</label>
-        <select
-          id={presetId}
-          name="preset"
-          value={preset?.name ?? 'custom'}
-          onChange={(event) => {
-            const chosen = FILTER_BUBBLE_PRESETS.find((candidate) => candidate.name === event.target.value);
-            if (chosen) {
-              onChange(presetSettings(chosen));
-            }
-          }}
-        >
-          {preset === undefined && <option value="custom">Custom twins</option>}
-          {FILTER_BUBBLE_PRESETS.map((candidate) => (
-            <option key={candidate.name} value={candidate.name}>
-              {candidate.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      {preset && (
-        <div className="preset-description" data-testid="preset-description">
-          <p>{preset.description}</p>
-        </div>
-      )}
+      <PresetSelect
+        presets={PRESET_OPTIONS}
+        selected={preset?.name}
+        onSelect={(value) => {
+          const chosen = FILTER_BUBBLE_PRESETS.find((candidate) => candidate.name === value);
+          if (chosen) {
+            onChange(presetSettings(chosen));
+          }
+        }}
+      />
       <div className="twin-pipelines">
         <PipelineFieldset twin="a" settings={settings} onChange={onChange} />
         <PipelineFieldset twin="b" settings={settings} onChange={onChange} />
