@@ -24,6 +24,7 @@ import { cliArguments, CREATORS_DEFAULTS, CREATORS_FIELDS, describeFeed, fieldPr
 import { buildSteps, STEP_SEEDS, STEP_TICKS } from './steps';
 import { CHECK_QUESTIONS, OBJECTIVES } from './teaching';
 import { CascadesPanel, DependencyPanel, NewCreatorPanel } from './TickPanels';
+import { WorkerError } from '../WorkerError';
 
 /** Returns why the settings cannot build twins (the cross-field checks, with the fix), or null. */
 export function settingsProblem(settings: CreatorsSettings): string | null {
@@ -162,14 +163,7 @@ function RunPanel({ controller, settings, setSettings }: { controller: CreatorsC
           {settingsError}
         </p>
       )}
-      {error !== null && (
-        <div role="alert" className="run-error">
-          <p>{error}</p>
-          <button type="button" onClick={() => void controller.restart()}>
-            Restart the worker
-          </button>
-        </div>
-      )}
+      <WorkerError error={error} onRestart={() => void controller.restart()} />
       {init && (
         <p className="help">
           Backend: {init.backend.active}. World: {init.users} users, {init.items} items, {init.creators} creators (creator {init.newCreator} is new), {init.topics} topics.

@@ -22,6 +22,7 @@ import { RatesChart } from './RatesChart';
 import { EVENTS_FEATURES_DEFAULTS, EVENTS_FEATURES_FIELDS, type EventsFeaturesSettings } from './settings';
 import { SettingsForm } from './SettingsForm';
 import { buildSteps, CHECK_QUESTIONS, OBJECTIVES, TRENDING_TICK } from './teaching';
+import { WorkerError } from '../WorkerError';
 
 function Intro() {
   return (
@@ -72,14 +73,7 @@ function RunPanel({ controller, settings, setSettings, usersNote }: RunPanelProp
       <p role="status" className="run-status" data-testid="run-status">
         {message}
       </p>
-      {error !== null && (
-        <div role="alert" className="run-error">
-          <p>{error}</p>
-          <button type="button" onClick={() => void controller.restart()}>
-            Restart the worker
-          </button>
-        </div>
-      )}
+      <WorkerError error={error} onRestart={() => void controller.restart()} />
       {usersNote && <p className="notice">{usersNote}</p>}
       <CopyLinkButton note="It reopens these settings at tick 0; press Run to replay the same run." />
       {init && <p className="help">Backend: {init.backend.active}. World: {init.users} users, {init.items} items, {init.topicNames.length} topics.</p>}

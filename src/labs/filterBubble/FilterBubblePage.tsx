@@ -25,6 +25,7 @@ import { FILTER_BUBBLE_DEFAULTS, FILTER_BUBBLE_FIELDS, twinConfig, twinPipeline,
 import { buildSteps, STEP_SEEDS, STEP_TICKS } from './steps';
 import { CHECK_QUESTIONS, OBJECTIVES } from './teaching';
 import { TwinControls } from './TwinControls';
+import { WorkerError } from '../WorkerError';
 
 function Intro() {
   return (
@@ -66,14 +67,7 @@ function RunPanel({ controller, settings, setSettings }: { controller: FilterBub
       <p role="status" className="run-status" data-testid="run-status">
         {message}
       </p>
-      {error !== null && (
-        <div role="alert" className="run-error">
-          <p>{error}</p>
-          <button type="button" onClick={() => void controller.restart()}>
-            Restart the worker
-          </button>
-        </div>
-      )}
+      <WorkerError error={error} onRestart={() => void controller.restart()} />
       {init && (
         <p className="help" data-testid="world-summary">
           Backend: {init.backend.active}. World: {init.users} users, {init.items} items, {init.creators} creators, {init.topics} topics.
