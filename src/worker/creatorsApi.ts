@@ -14,6 +14,7 @@ import type { EngineEnvironment } from './engineApi';
 import { ProgressThrottle } from './progressThrottle';
 import { SerialQueue } from './serialQueue';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { checkTicks, reportSafely } from './tickCalls';
 
 export type CreatorsTwin = 'a' | 'b';
 
@@ -89,8 +90,6 @@ export interface CreatorsExperiment {
 /** Progress is sent at most this often, in milliseconds, plus once at the end of a call. */
 const PROGRESS_INTERVAL_MS = 250;
 
-/** Most ticks one call accepts. */
-const MAX_TICKS = 2_000;
 
 interface Twins {
   a: CreatorsRun;
@@ -111,12 +110,6 @@ export function parseCreatorsPair(pair: CreatorsPair): CreatorsPair {
     }
   };
   return { a: parse('a'), b: parse('b') };
-}
-
-function checkTicks(name: string, ticks: number): void {
-  if (!Number.isInteger(ticks) || ticks < 0 || ticks > MAX_TICKS) {
-    throw new Error(`${name}: ticks must be a whole number from 0 to ${MAX_TICKS}; received ${ticks}`);
-  }
 }
 
 /** Reads one twin's snapshot; cheap (O(creators + items)), so progress reports send it each time. */
@@ -185,12 +178,6 @@ export function createCreatorsApi(environment: EngineEnvironment) {
     return { tick: a.tick, a, b };
   }
 
-  function reportSafely(name: string, send: () => unknown): void {
-    void Promise.resolve()
-      .then(send)
-      .catch((error: unknown) => log.warn(`${name}: progress callback failed: ${errorMessage(error)}`));
-  }
-
   const api = {
     /**
      * Chooses the backend on the first call, then builds new twins and
@@ -233,7 +220,7 @@ export function createCreatorsApi(environment: EngineEnvironment) {
         const progress = new ProgressThrottle<number>(() => {
           const update: CreatorsProgress = { tick: built.a.simulation.tick, rows: rows.slice(reported), snapshots: snapshots(built) };
           reported = rows.length;
-          reportSafely(`advance ${runId}`, () => onProgress?.(update));
+          reportSafely(log, `advance ${runId}`, () => onProgress?.(update));
         }, PROGRESS_INTERVAL_MS);
 
         let cancelled = false;
@@ -276,7 +263,7 @@ export function createCreatorsApi(environment: EngineEnvironment) {
         const backends = await ensureBackend('auto');
         const built = await buildTwins(backends, parsed);
         const rows: CreatorsTwinRow[] = [];
-        const progress = new ProgressThrottle<number>((tick) => reportSafely(`experiment ${runId}`, () => onProgress?.(tick)), PROGRESS_INTERVAL_MS);
+        const progress = new ProgressThrottle<number>((tick) => reportSafely(log, `experiment ${runId}`, () => onProgress?.(tick)), PROGRESS_INTERVAL_MS);
         try {
           for (let done = 0; done < ticks; done += 1) {
             if (cancelledRuns.delete(runId)) {

@@ -16,6 +16,7 @@ import type { EngineEnvironment } from './engineApi';
 import { ProgressThrottle } from './progressThrottle';
 import { SerialQueue } from './serialQueue';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { checkTicks } from './tickCalls';
 
 /** Setup of a run, sent by Lab 2's page to `init`. */
 export interface EventsFeaturesSetup {
@@ -95,8 +96,6 @@ export interface TrendingSnapshot {
  */
 const PROGRESS_INTERVAL_MS = 250;
 
-/** Most ticks one `advance` or `compareFreshness` call accepts. */
-const MAX_TICKS = 2_000;
 
 /**
  * Builds Lab 2's worker API: one simulation whose event log and feature
@@ -128,12 +127,6 @@ export function createEventsFeaturesApi(environment: EngineEnvironment) {
   async function ensureBackend(requested: BackendName | 'auto'): Promise<BackendSwitcher> {
     switcher ??= await chooseBackend(environment, requested, { skipSoftwareWebGL: true });
     return switcher;
-  }
-
-  function checkTicks(name: string, ticks: number): void {
-    if (!Number.isInteger(ticks) || ticks < 0 || ticks > MAX_TICKS) {
-      throw new Error(`${name}: ticks must be a whole number from 0 to ${MAX_TICKS}; received ${ticks}`);
-    }
   }
 
   function appealNow(sim: FeedSimulation): Float32Array {

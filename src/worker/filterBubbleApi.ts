@@ -12,6 +12,7 @@ import type { EngineEnvironment } from './engineApi';
 import { ProgressThrottle } from './progressThrottle';
 import { SerialQueue } from './serialQueue';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { checkTicks, reportSafely } from './tickCalls';
 
 /** Users' true interests on the fixed interest map, [users, 2] row-major per twin. */
 export type BubblePoints = Record<Twin, Float32Array>;
@@ -87,8 +88,6 @@ export interface TwinExperiment {
  */
 const PROGRESS_INTERVAL_MS = 250;
 
-/** Most ticks one call accepts. */
-const MAX_TICKS = 2_000;
 
 /** Most seeds one `runSeeds` call accepts. */
 const MAX_SEEDS = 20;
@@ -114,12 +113,6 @@ export function parseTwinConfig(config: FilterBubbleConfig): FilterBubbleConfig 
     return result.data;
   };
   return { world: world.data, a: pipeline('a'), b: pipeline('b') };
-}
-
-function checkTicks(name: string, ticks: number): void {
-  if (!Number.isInteger(ticks) || ticks < 0 || ticks > MAX_TICKS) {
-    throw new Error(`${name}: ticks must be a whole number from 0 to ${MAX_TICKS}; received ${ticks}`);
-  }
 }
 
 function groupsOf(twin: TwinSimulation): BubbleGroups {
@@ -168,12 +161,6 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
     return switcher;
   }
 
-  function reportSafely(name: string, send: () => unknown): void {
-    void Promise.resolve()
-      .then(send)
-      .catch((error: unknown) => log.warn(`${name}: progress callback failed: ${errorMessage(error)}`));
-  }
-
   const api = {
     /**
      * Chooses the backend on the first call, and again when `backend` (the
@@ -210,7 +197,7 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
         const progress = new ProgressThrottle<number>((done) => {
           const update: TwinProgress = { done, total: ticks, tick: twin.tick, rows: rows.slice(reported), bubbles, groups: groupsOf(twin) };
           reported = rows.length;
-          reportSafely(`advance ${runId}`, () => onProgress?.(update));
+          reportSafely(log, `advance ${runId}`, () => onProgress?.(update));
         }, PROGRESS_INTERVAL_MS);
 
         let cancelled = false;
@@ -260,7 +247,7 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
       return queue.run(async () => {
         const { config } = requireTwins();
         const runs: SeedRun[] = [];
-        const progress = new ProgressThrottle<SeedsProgress>((value) => reportSafely(`runSeeds ${runId}`, () => onProgress?.(value)), PROGRESS_INTERVAL_MS);
+        const progress = new ProgressThrottle<SeedsProgress>((value) => reportSafely(log, `runSeeds ${runId}`, () => onProgress?.(value)), PROGRESS_INTERVAL_MS);
         let cancelled = false;
         try {
           for (const seed of seeds) {
@@ -303,7 +290,7 @@ export function createFilterBubbleApi(environment: EngineEnvironment) {
         const backends = await ensureBackend(requestedBackend ?? 'auto');
         const twin = await backends.run(() => TwinSimulation.create(parsed, seed), 0);
         const rows: TwinRow[] = [];
-        const progress = new ProgressThrottle<number>((tick) => reportSafely(`experiment ${runId}`, () => onProgress?.(tick)), PROGRESS_INTERVAL_MS);
+        const progress = new ProgressThrottle<number>((tick) => reportSafely(log, `experiment ${runId}`, () => onProgress?.(tick)), PROGRESS_INTERVAL_MS);
         try {
           for (let done = 0; done < ticks; done += 1) {
             if (cancelledRuns.delete(runId)) {
