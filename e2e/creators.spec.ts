@@ -149,7 +149,7 @@ test('reports bad settings by name and keeps the defaults', async ({ page }) => 
   }
 });
 
-test('a link with a focus creator beyond the world opens with a valid one', async ({ page }) => {
+test('repairs an out-of-range focus creator link', async ({ page }) => {
   await page.goto(labUrl({ focusCreator: '30' }));
 
   await expect(page.getByTestId('link-notice')).toContainText('Focus creator: 30 does not exist in a world of 20 creators; choose 0 to 19.');

@@ -5,7 +5,7 @@
  * message to the input through `aria-describedby`, after the help text. A
  * message that another setting causes (a cross-field check) comes in as
  * `problem` and is shown the same way. A message disappears as soon as the
- * field holds a valid value again, whoever changed it.
+ * field has a valid value again, whether the student or another setting changed it.
  */
 import { useId, useState } from 'react';
 import type { UrlField } from '../state/urlFields';
@@ -20,7 +20,7 @@ interface NumberSettingProps {
   disabled?: boolean;
   /** Form name of the input; defaults to the URL field's name, which is unique on the page (`aEpsilon`, `bEpsilon`). */
   name?: string;
-  /** Why the current value does not fit the other settings, with the fix; null or absent when it does. */
+  /** Message of a cross-field check that the current value fails, with the fix; null or absent when it passes. */
   problem?: string | null;
   onCommit(value: number): void;
 }

@@ -182,9 +182,9 @@ export function createCreatorsApi(environment: EngineEnvironment) {
     /**
      * Chooses the backend on the first call, then builds new twins and
      * replaces the current ones. `trafficSplitTick` is the tick after which
-     * each creator's traffic counts as "after"; it defaults to the pair's
-     * later change tick, and the page passes its change tick even when
-     * neither twin applies the change.
+     * each creator's traffic counts as "after". It defaults to the pair's
+     * later change tick. The page passes its change tick even when neither
+     * twin applies the change.
      */
     async init(pair: CreatorsPair, backend: BackendName | 'auto' = 'auto', trafficSplitTick?: number): Promise<CreatorsInit> {
       const parsed = parseCreatorsPair(pair);

@@ -17,7 +17,7 @@ import { checkTicks, reportSafely } from './tickCalls';
 /** Users' true interests on the fixed interest map, [users, 2] row-major per twin. */
 export type BubblePoints = Record<Twin, Float32Array>;
 
-/** How each twin's users' true interests group (see {@link InterestGroups}), beside the bubble points. */
+/** Grouping of each twin's users' true interests (see {@link InterestGroups}), sent beside the bubble points. */
 export type BubbleGroups = Record<Twin, InterestGroups>;
 
 export interface FilterBubbleInit {

@@ -20,13 +20,13 @@ describe('filter-bubble seeds in worker threads', () => {
     const single = join(folder, 'single.csv');
     const threaded = join(folder, 'threaded.csv');
 
-    const one = await sim([...SMALL, '--threads', '1', '--out', single]);
-    const two = await sim([...SMALL, '--threads', '2', '--out', threaded]);
+    const singleRun = await sim([...SMALL, '--threads', '1', '--out', single]);
+    const threadedRun = await sim([...SMALL, '--threads', '2', '--out', threaded]);
 
-    expect(one.code).toBe(0);
-    expect(two.code).toBe(0);
-    expect(two.stderr).toContain('running 2 seeds at once in worker threads');
-    expect(one.stderr).not.toContain('worker threads');
+    expect(singleRun.code).toBe(0);
+    expect(threadedRun.code).toBe(0);
+    expect(threadedRun.stderr).toContain('running 2 seeds at once in worker threads');
+    expect(singleRun.stderr).not.toContain('worker threads');
     expect(readFileSync(threaded, 'utf8')).toBe(readFileSync(single, 'utf8'));
   }, 60_000);
 

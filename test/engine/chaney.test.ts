@@ -12,7 +12,7 @@ const SEEDS = [1, 2, 3];
 /**
  * Runs the Chaney preset (A: the platform trained on its own logs; B: the
  * ideal recommender) on a small world whose 1,500 items the ideal twin does
- * not use up in 40 ticks; with 400 items it does, and its raw utility falls.
+ * not use up in 40 ticks. With 400 items it does, and its raw utility falls.
  */
 async function chaneyRuns(driftRate: number): Promise<SeedRun[]> {
   const preset = findPreset('chaney');

@@ -68,9 +68,9 @@ export interface CreatorTrafficChange {
 }
 
 /**
- * Every creator's traffic on both sides of the objective change, from the
- * impressions summed over each side ([creators] each) and the ticks on each
- * side. The spread of `change` over creators is the platform's power: one
+ * Computes every creator's traffic on both sides of the objective change,
+ * from the impressions summed over each side ([creators] each) and the ticks
+ * on each side. The spread of `change` over creators is the platform's power: one
  * decision moves some creators' traffic up and others' down.
  */
 export function creatorTrafficChanges(followers: ArrayLike<number>, sumBefore: ArrayLike<number>, sumAfter: ArrayLike<number>, ticksBefore: number, ticksAfter: number): CreatorTrafficChange[] {

@@ -209,7 +209,7 @@ export class CreatorsRun {
     return reachRows(this.followers, this.loop.reach);
   }
 
-  /** Each creator's mean platform impressions per tick before and after {@link trafficSplitTick}; see {@link creatorTrafficChanges}. */
+  /** Returns each creator's mean platform impressions per tick before and after {@link trafficSplitTick}; see {@link creatorTrafficChanges}. */
   trafficChanges(): CreatorTrafficChange[] {
     const split = this.trafficSplitTick;
     const ticksRun = this.rows.length;

@@ -2,7 +2,7 @@
  * Paired effects over seeds: each seed runs both twins on the same users,
  * items and visits, so the per-seed differences B − A remove the variation
  * between seeds that the twins share. Their mean with a 95% t interval shows
- * whether an effect holds over seeds or could be noise.
+ * whether an effect is consistent over seeds or could be noise.
  */
 import { clipInterval, compareWithZero, meanInterval, type MeanInterval, type ValueRange, type ZeroComparison } from '../stats/interval';
 

@@ -5,7 +5,7 @@
  *   G = Σ_i (2i − n − 1) x_(i) / (n Σ_i x_i),   i = 1..n
  *
  * where n is the number of values, x_i the values, and x_(i) the same values
- * sorted ascending. 0 when every value is equal, (n − 1)/n when one value holds everything.
+ * sorted ascending. 0 when every value is equal, (n − 1)/n when one value has everything.
  * Returns 0 for an empty array or an all-zero one (no exposure is equal exposure).
  */
 export function gini(values: ArrayLike<number>): number {

@@ -45,7 +45,7 @@ const CHANGE_FIELDS: readonly FieldRow[] = [
 
 type Problems = Partial<Record<CrossFieldKey, string>>;
 
-/** The focus creator's field, bounded by the current creator count instead of the page's maximum world. */
+/** Draws the focus creator's field, bounded by the current creator count instead of the page's maximum world. */
 function focusCreatorField(creators: number): UrlField<number> {
   const field = CREATORS_FIELDS.focusCreator;
   const last = creators - 1;

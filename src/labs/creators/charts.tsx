@@ -209,7 +209,7 @@ function Marker({ twin, filled }: { twin: 'a' | 'b'; filled: boolean }) {
 }
 
 /**
- * The scatter's legend: each twin's marker, filled for macro and hollow for micro creators.
+ * Draws the scatter's legend: each twin's marker, filled for macro and hollow for micro creators.
  * NOTE: a PNG export redraws legend entries from their data attributes, so it shows line swatches here.
  */
 function MarkerLegend({ twins }: { twins: ScatterTwins }) {

@@ -15,8 +15,8 @@ const shape = creatorsSchema.shape;
 /**
  * The engine's bounds, except smaller world maxima, so a run of both twins
  * stays interactive in a browser worker. Per-twin fields carry an `a` or `b`
- * prefix; `aChange` and `bChange` set whether that twin applies the
- * objective change at `changeTick` (a twin without it is the counterfactual).
+ * prefix. `aChange` and `bChange` set whether that twin applies the
+ * objective change at `changeTick`, and a twin without it is the counterfactual.
  */
 export const creatorsSettingsSchema = z.object({
   seed: shape.seed,
@@ -224,7 +224,7 @@ export type CrossFieldKey = 'focusCreator' | 'newCreatorItems' | 'aFollowingSlot
 /**
  * Checks the settings that depend on others (the focus creator against the
  * creator count, the new creator's items against the catalogue, each twin's
- * follow slots against the feed size) and returns a message per invalid
+ * follow slots against the feed size). Returns one message per invalid
  * field, in the page's labels and with the fix. The engine makes the same
  * checks; this one runs first so that each message sits at its field.
  */

@@ -107,7 +107,10 @@ function describeTicks(ticks: number | null, available: number): string {
   return ticks === null ? `not within ${available} ticks` : `${ticks} ticks`;
 }
 
-/** Returns the twin that got the new creator to the target sooner on one seed; a twin that never reached it is later than one that did. */
+/**
+ * Returns the twin that got the new creator to the target sooner on one
+ * seed. A twin that never reached it counts as later than one that did.
+ */
 export function soonerTwin(a: number | null, b: number | null): 'a' | 'b' | 'tie' {
   if (a === b) {
     return 'tie';

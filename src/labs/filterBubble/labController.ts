@@ -22,7 +22,7 @@ export interface TwinState extends WorkerLabState {
   /** One row per tick since the last reset. */
   rows: TwinRow[];
   bubbles: BubblePoints | null;
-  /** How each twin's users' interests group at the newest tick; null before the twins are built. */
+  /** Grouping of each twin's users' interests at the newest tick; null before the twins are built. */
   groups: BubbleGroups | null;
   lorenz: Record<Twin, LorenzCurve> | null;
 }
