@@ -3,23 +3,23 @@ import type { SeedRun } from '../src/engine/experiments/seeds';
 import type { FilterBubbleConfig } from '../src/engine/scenarios/filterBubble';
 import type { CliBackendChoice } from './backend';
 
-/** The work one thread is given: one seed of Lab 8's twins. */
-export interface SeedJob {
+/** What one thread is set up with: Lab 8's twins, the ticks per seed and the backend. */
+export interface SeedThreadSetup {
   config: FilterBubbleConfig;
-  seed: number;
   ticks: number;
   /** The backend the main thread chose, so that every thread computes with the same arithmetic. */
   backend: CliBackendChoice;
 }
 
-/** A thread's reply: the seed's rows, or the message of the error that stopped it. */
+/** A thread's reply to one seed: the seed's rows, or the message of the error that stopped it. */
 export type SeedReply = { run: SeedRun } | { error: string };
 
 /**
- * Runs Lab 8's twins on each seed in up to `threads` worker threads, one seed
- * per thread at a time, and returns the runs in the order of `seeds`. A seed
- * computes the same rows in a thread as in the main thread, because each seed
- * draws from its own generator and every thread uses `backend`.
+ * Runs Lab 8's twins on each seed in up to `threads` worker threads and
+ * returns the runs in the order of `seeds`. Each thread loads TensorFlow.js
+ * once and then runs one seed after another as the main thread sends them.
+ * A seed computes the same rows in a thread as in the main thread, because
+ * each seed draws from its own generator and every thread uses `backend`.
  *
  * @throws Error naming the seed whose thread failed; the other threads are stopped.
  */
@@ -33,33 +33,38 @@ export async function runSeedsInThreads(
   const waiting = [...seeds];
   const workers = new Set<Worker>();
 
-  const runOne = (seed: number): Promise<SeedRun> =>
+  /** Sends `seed` to `worker` and waits for its rows; a thread that fails or exits rejects. */
+  const runSeed = (worker: Worker, seed: number): Promise<SeedRun> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(new URL('./seedThread.mjs', import.meta.url), {
-        workerData: { config, seed, ticks, backend: options.backend } satisfies SeedJob,
-      });
-      workers.add(worker);
-      worker.once('message', (reply: SeedReply) => {
+      const onMessage = (reply: SeedReply): void => {
+        worker.off('error', onError);
+        worker.off('exit', onExit);
         if ('run' in reply) {
           resolve(reply.run);
         } else {
           reject(new Error(`seed ${seed} failed in its thread: ${reply.error}`));
         }
-      });
-      worker.once('error', (error) => reject(new Error(`seed ${seed} failed in its thread: ${error.message}`)));
-      worker.once('exit', (code) => {
-        workers.delete(worker);
-        if (code !== 0) {
-          reject(new Error(`the thread of seed ${seed} exited with code ${code}`));
-        }
-      });
+      };
+      const onError = (error: Error): void => reject(new Error(`seed ${seed} failed in its thread: ${error.message}`));
+      const onExit = (code: number): void => reject(new Error(`the thread of seed ${seed} exited with code ${code}`));
+      worker.once('message', onMessage);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+      worker.postMessage(seed);
     });
 
   const lane = async (): Promise<void> => {
-    for (let seed = waiting.shift(); seed !== undefined; seed = waiting.shift()) {
-      const run = await runOne(seed);
-      runs.set(seed, run);
-      options.onSeedDone?.(run);
+    const worker = new Worker(new URL('./seedThread.mjs', import.meta.url), { workerData: { config, ticks, backend: options.backend } satisfies SeedThreadSetup });
+    workers.add(worker);
+    try {
+      for (let seed = waiting.shift(); seed !== undefined; seed = waiting.shift()) {
+        const run = await runSeed(worker, seed);
+        runs.set(seed, run);
+        options.onSeedDone?.(run);
+      }
+    } finally {
+      workers.delete(worker);
+      await worker.terminate();
     }
   };
 
