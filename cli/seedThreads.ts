@@ -3,7 +3,7 @@ import type { SeedRun } from '../src/engine/experiments/seeds';
 import type { FilterBubbleConfig } from '../src/engine/scenarios/filterBubble';
 import type { CliBackendChoice } from './backend';
 
-/** What one thread is set up with: Lab 8's twins, the ticks per seed and the backend. */
+/** Set-up of one thread: Lab 8's twins, the ticks per seed and the backend. */
 export interface SeedThreadSetup {
   config: FilterBubbleConfig;
   ticks: number;
